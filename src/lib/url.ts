@@ -1,0 +1,22 @@
+/** Builds every internal URL from the configured base path, so a sub-path deploy (/explainer/) never breaks a link. */
+
+/**
+ * Joins the site's base path and a site-relative path.
+ * `base` is Astro's import.meta.env.BASE_URL ('/' or '/explainer/' or '/explainer'); `path` has no leading slash.
+ */
+export function joinBase(base: string, path: string = ''): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const rest = path.replace(/^\/+/, '');
+  return `${prefix}${rest}`;
+}
+
+/** Site-relative URL for the current build, e.g. withBase('sources/') → '/explainer/sources/'. */
+export function withBase(path: string = ''): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
+
+/** Absolute URL (for canonical links, og:image, embed codes) from the configured site origin. */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  const relative = withBase(path);
+  return site ? new URL(relative, site).href : relative;
+}
