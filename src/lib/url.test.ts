@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase } from './url.ts';
+import { joinBase, resolveContentHref } from './url.ts';
 
 describe('joinBase', () => {
   it('keeps links at the root when there is no sub-path', () => {
@@ -12,5 +12,17 @@ describe('joinBase', () => {
   });
   it('does not double slashes when the path starts with one', () => {
     expect(joinBase('/explainer/', '/data/')).toBe('/explainer/data/');
+  });
+});
+
+describe('resolveContentHref', () => {
+  it('prefixes root-relative links that editors write in MDX', () => {
+    expect(resolveContentHref('/data/', '/explainer/')).toBe('/explainer/data/');
+    expect(resolveContentHref('/sources/#src-x', '/')).toBe('/sources/#src-x');
+  });
+  it('leaves external, protocol-relative and in-page links alone', () => {
+    for (const href of ['https://example.org/', '//cdn.example.org/x', '#note-1', 'mailto:desk@example.org']) {
+      expect(resolveContentHref(href, '/explainer/')).toBe(href);
+    }
   });
 });

@@ -20,3 +20,11 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
   const relative = withBase(path);
   return site ? new URL(relative, site).href : relative;
 }
+
+/**
+ * Resolves a link written by an editor in MDX: root-relative paths ("/data/") get the base path, everything else
+ * (external URLs, protocol-relative URLs, in-page anchors) is left as written.
+ */
+export function resolveContentHref(href: string, base: string): string {
+  return href.startsWith('/') && !href.startsWith('//') ? joinBase(base, href) : href;
+}
