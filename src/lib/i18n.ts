@@ -10,7 +10,7 @@ export function t(key: UiKey, vars: Record<string, string | number> = {}, lang: 
   const strings = editions[lang];
   if (!strings) throw new Error(`No interface strings for language "${lang}" (expected content/ui/${lang}.json).`);
   const template = strings[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = vars[name];
     if (value === undefined) throw new Error(`Interface string "${key}" needs a value for {${name}}.`);
     return String(value);

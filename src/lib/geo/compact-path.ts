@@ -21,6 +21,10 @@ export class CompactPathContext {
     this.scale = scale;
   }
 
+  beginPath(): void {
+    // Each feature's data is read with result(); nothing to reset between rings.
+  }
+
   moveTo(x: number, y: number): void {
     const rx = Math.round(x * this.scale);
     const ry = Math.round(y * this.scale);
