@@ -1,4 +1,6 @@
 /** The map's one-sentence takeaway, computed from the same details the map draws, so caption and marks never disagree. */
+import { formatNumber } from '../format.ts';
+import { t } from '../i18n.ts';
 import type { CountryDetail } from './model.ts';
 
 export interface TakeawayFacts {
@@ -26,4 +28,15 @@ export function takeawayFacts(details: readonly CountryDetail[]): TakeawayFacts 
 export function listNames(names: readonly string[], and: string): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
+}
+
+/** The caption sentence under the map title, in the edition's words. */
+export function mapTakeaway(details: readonly CountryDetail[]): string {
+  const facts = takeawayFacts(details);
+  return t('map.takeaway', {
+    top: listNames(facts.topCountries, t('list.and')),
+    count: formatNumber(facts.topCount),
+    closures: formatNumber(facts.closures),
+    charges: formatNumber(facts.charges),
+  });
 }

@@ -1,6 +1,7 @@
 /** Lays out the timeline's sticky chart: one row per country, one dot per event, on a time axis with an "earlier" band. */
 import { scaleUtc } from 'd3-scale';
 import type { TimelineEvent } from '../dataset/types.ts';
+import { t } from '../i18n.ts';
 import { partialDateStart, swimlaneRows, timelineEvents } from './model.ts';
 
 /** Events before the first NGO report are squeezed into a narrow band so 2022–2025 gets the width. */
@@ -72,4 +73,22 @@ export function buildSwimlaneChart(
   }
   dots.sort((a, b) => a.step - b.step);
   return { width, height, labelWidth, rowHeight, rows: rowLayout, dots, ticks, band };
+}
+
+/** Colour class of an event kind: arrests, charges and pleas share one colour, as do statements and legislation. */
+export function kindClass(kind: string): string {
+  return ({ arrest: 'charges', charge: 'charges', plea: 'charges', legislation: 'statement' } as Record<string, string>)[kind] ?? kind;
+}
+
+/** Legend of the timeline chart's dot colours, shared by the component and its PNG. */
+export function timelineLegend(): { cls: string; label: string }[] {
+  return [
+    { cls: 'closure', label: t('kind.closure') },
+    { cls: 'investigation', label: t('kind.investigation') },
+    { cls: 'charges', label: `${t('kind.arrest')}, ${t('kind.charge')}, ${t('kind.plea')}` },
+    { cls: 'denial', label: t('kind.denial') },
+    { cls: 'statement', label: `${t('kind.statement')}, ${t('kind.legislation')}` },
+    { cls: 'report', label: t('kind.report') },
+    { cls: 'other', label: t('kind.other') },
+  ];
 }

@@ -1,6 +1,7 @@
 /** Orders, groups, filters and counts timeline events; pure, shared by the scrolling timeline, its embed and tests. */
 import type { EventKind, TimelineEvent } from '../dataset/types.ts';
-import { parsePartialDate } from '../format.ts';
+import { formatNumber, formatPartialDate, parsePartialDate } from '../format.ts';
+import { t } from '../i18n.ts';
 import { hostResponses, sortEventsChronologically } from '../derive/responses.ts';
 
 /** Events as readers see them: in date order, unverified ones included but flagged by the component. */
@@ -86,4 +87,15 @@ export function swimlaneRows(events: readonly TimelineEvent[]): { key: string; l
   const global = rows.get('global');
   rows.delete('global');
   return [...rows.values(), ...(global ? [global] : [])];
+}
+
+/** The timeline's caption sentence: how many governments acted, and when the first guilty plea came. */
+export function timelineTakeaway(events: readonly TimelineEvent[]): string {
+  const ordered = timelineEvents(events);
+  const counts = cumulativeRespondingCountries(ordered);
+  const firstPlea = ordered.find((e) => e.kind === 'plea' && e.verified);
+  return t('timeline.takeaway', {
+    countries: formatNumber(counts.at(-1)?.countries ?? 0),
+    plea: firstPlea ? formatPartialDate(firstPlea.date.slice(0, 7)) : '—',
+  });
 }

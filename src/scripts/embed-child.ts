@@ -1,0 +1,30 @@
+/**
+ * Inside an embed iframe: measures the content wrapper with ResizeObserver and tells the host page its height, only
+ * when it changes by a pixel or more. Speaks our own message, pym.js's string format (when a pym parent passed a
+ * childId) and AMP's embed-size, so hosts already using those work. No polling, and nothing is sent when idle.
+ */
+
+/** Our message: an object, so a host can tell it apart from other frames' strings without parsing. */
+export const HEIGHT_MESSAGE_TYPE = 'opsi-embed:height';
+
+export function startEmbedChild(): void {
+  if (window.parent === window) return;
+  const root = document.querySelector<HTMLElement>('[data-embed-root]');
+  if (!root) return;
+  const pymId = new URLSearchParams(window.location.search).get('childId');
+  let lastHeight = 0;
+
+  const report = () => {
+    // The wrapper's own box, not the document: measuring the viewport would feed the iframe's height back into itself.
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (Math.abs(height - lastHeight) < 1) return;
+    lastHeight = height;
+    // Height is not secret, so '*' is fine here; the host side is the one that checks origin and source.
+    window.parent.postMessage({ type: HEIGHT_MESSAGE_TYPE, height }, '*');
+    window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
+    if (pymId) window.parent.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, '*');
+  };
+
+  new ResizeObserver(report).observe(root);
+  report();
+}
