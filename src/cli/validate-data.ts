@@ -5,7 +5,7 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${String(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
-const dataDir = process.argv[2] ?? 'data';
+const dataDir = process.argv[2] ?? process.env['DATA_DIR'] ?? 'data';
 
 try {
   const dataset = loadDataset(dataDir);

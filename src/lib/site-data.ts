@@ -12,7 +12,8 @@ let cached: { dataset: Dataset; metrics: Record<MetricId, number> } | undefined;
  */
 export function getSiteData(): { dataset: Dataset; metrics: Record<MetricId, number> } {
   if (!cached) {
-    const dataset = loadDataset(path.resolve(process.cwd(), 'data'));
+    // DATA_DIR lets tests build the site from a fixture copy (e.g. hostile strings) without touching data/.
+    const dataset = loadDataset(path.resolve(process.cwd(), process.env['DATA_DIR'] ?? 'data'));
     cached = { dataset, metrics: computeMetrics(dataset) };
   }
   return cached;

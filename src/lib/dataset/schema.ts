@@ -250,14 +250,21 @@ export const disagreementSchema = z.strictObject({
   our_reading: textSchema,
 });
 
-export const correctionSchema = z.strictObject({
-  id: idSchema,
-  date: partialDateSchema,
-  kind: z.enum(CORRECTION_KINDS),
-  what: textSchema,
-  why: textSchema,
-  sources: sourceIdListSchema,
-});
+export const correctionSchema = z
+  .strictObject({
+    id: idSchema,
+    date: partialDateSchema,
+    kind: z.enum(CORRECTION_KINDS),
+    what: textSchema,
+    why: textSchema,
+    // An update that changes no fact (a new chapter, a redesign) may cite nothing; a correction must cite its evidence.
+    sources: z.array(sourceReferenceSchema),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.kind === 'correction' && Array.isArray(entry.sources) && entry.sources.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a correction must cite at least one source id from data/sources.json for the corrected fact' });
+    }
+  });
 
 // Compile-time proof that every schema produces exactly the hand-written type in types.ts,
 // so page code and validation cannot drift apart.
