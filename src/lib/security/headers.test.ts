@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { effectiveHeaders, headerRules, renderHeadersFile } from './headers.ts';
+import { scoreObservatory } from './observatory.ts';
+
+const META_CSP =
+  "script-src 'self' 'sha256-abc='; style-src 'self' 'sha256-def='";
+
+describe('headers file layout (checks S4)', () => {
+  for (const base of ['/', '/explainer/']) {
+    const rules = headerRules(base);
+    const text = renderHeadersFile(rules);
+    it(`stays within Cloudflare's limits at base ${base}`, () => {
+      expect(rules.length).toBeLessThanOrEqual(100);
+      for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(2000);
+    });
+    it(`locks down pages and opens only embeds at base ${base}`, () => {
+      const page = effectiveHeaders(rules, `${base}how-countries-responded/`);
+      const csp = page.get('content-security-policy')!;
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("base-uri 'self'");
+      expect(csp).toContain("form-action 'self'");
+      // A header default-src/script-src/style-src would block Astro's hashed inline styles (both policies apply).
+      expect(csp).not.toMatch(/default-src|script-src|style-src/);
+      expect(page.get('x-frame-options')).toBe('DENY');
+      expect(Number(/max-age=(\d+)/.exec(page.get('strict-transport-security')!)![1])).toBeGreaterThanOrEqual(15_552_000);
+
+      const embed = effectiveHeaders(rules, `${base}embed/map/`);
+      expect(embed.get('content-security-policy')).toBe(
+        "frame-ancestors https:; object-src 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests",
+      );
+      expect(embed.has('x-frame-options')).toBe(false);
+      expect(embed.get('cross-origin-resource-policy')).toBe('cross-origin');
+    });
+  }
+
+  it('would give embeds two joined policies (unframeable) if they did not detach first', () => {
+    const rules = headerRules('/').map((rule) => ({ ...rule, detach: [] }));
+    expect(effectiveHeaders(rules, '/embed/map/').get('content-security-policy')).toMatch(/'none'.*, frame-ancestors https:/);
+  });
+
+  it('lets other sites load the host script and images', () => {
+    const rules = headerRules('/');
+    for (const file of ['/embed.js', '/images/map.png']) {
+      const headers = effectiveHeaders(rules, file);
+      expect(headers.get('access-control-allow-origin')).toBe('*');
+      expect(headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    }
+  });
+});
+
+describe('Observatory score (checks S6)', () => {
+  const rules = headerRules('/');
+  it('scores pages and embeds A+ with no negative modifier', () => {
+    for (const page of ['/', '/what-they-are/', '/embed/map/', '/embed/timeline/']) {
+      const result = scoreObservatory(effectiveHeaders(rules, page), META_CSP);
+      expect(result.modifiers.filter((m) => m.modifier < 0)).toEqual([]);
+      expect(result.grade).toBe('A+');
+      expect(result.score).toBeGreaterThanOrEqual(100);
+    }
+  });
+  it('drops the grade when a protection is missing', () => {
+    const headers = effectiveHeaders(rules, '/');
+    headers.delete('strict-transport-security');
+    headers.delete('x-content-type-options');
+    const result = scoreObservatory(headers, META_CSP);
+    expect(result.score).toBe(75);
+    expect(result.grade).toBe('B');
+    expect(scoreObservatory(effectiveHeaders(rules, '/'), "script-src 'self' 'unsafe-inline'").grade).not.toBe('A+');
+  });
+});
