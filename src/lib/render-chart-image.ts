@@ -26,6 +26,8 @@ export interface ChartImage {
   height: number;
   /** Alt text for the image: title and the chart's takeaway. */
   alt: string;
+  /** The chart's one-sentence takeaway on its own (meta descriptions). */
+  takeaway: string;
 }
 
 const cache = new Map<ChartId, Promise<ChartImage>>();
@@ -77,7 +79,7 @@ async function render(id: ChartId): Promise<ChartImage> {
       swatch: 'box',
       source,
     });
-    return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }) };
+    return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }), takeaway };
   }
   if (id === 'timeline') {
     const takeaway = timelineTakeaway(dataset.events);
@@ -91,7 +93,7 @@ async function render(id: ChartId): Promise<ChartImage> {
       swatch: 'dot',
       source,
     });
-    return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }) };
+    return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }), takeaway };
   }
   const takeaway = t('home.reportedIntro');
   const image = composeChartImage({
@@ -104,7 +106,7 @@ async function render(id: ChartId): Promise<ChartImage> {
     swatch: 'box',
     source,
   });
-  return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }) };
+  return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }), takeaway };
 }
 
 export function renderChartImage(id: ChartId): Promise<ChartImage> {
