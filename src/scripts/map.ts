@@ -154,7 +154,8 @@ function enhanceMap(figure: HTMLElement): void {
       previous?.focus();
     }
   });
-  svg.addEventListener('focusin', (event) => {
+  // Focus listeners sit on the frame: Chromium makes an <svg> with focus listeners a tab stop of its own.
+  parts.frame.addEventListener('focusin', (event) => {
     const path = (event.target as Element).closest<SVGPathElement>('path[role="button"]');
     if (path) show(path);
   });
@@ -189,7 +190,7 @@ function enhanceMap(figure: HTMLElement): void {
       if (tooltip.contains(document.activeElement)) previous?.focus();
     }
   });
-  svg.addEventListener('focusout', (event) => {
+  parts.frame.addEventListener('focusout', (event) => {
     const next = event.relatedTarget as Node | null;
     if (!next || (!svg.contains(next) && !tooltip.contains(next))) hideSoon();
   });
