@@ -1,0 +1,284 @@
+// Checks the built world map and timeline against numbers computed here, independently, from data/*.json.
+//
+// The last describe block compares the map and timeline <svg> with golden files in tests/dist/__golden__/.
+// After an intentional change to data/ or to how the charts are drawn, rebuild and regenerate the golden files:
+//   npm run build && npx vitest run --project dist -u
+// then look at the diff of tests/dist/__golden__/*.svg (one element per line) and commit it with the change.
+// CI never writes golden files: a missing or different file fails the run.
+import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+
+const ROOT = process.cwd();
+// DIST_DIR lets a run check a build in another directory (see tests/helpers/browser.ts); CI builds into dist/.
+const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
+const DATA = path.join(ROOT, 'data');
+
+interface CountryCountRow {
+  iso3: string;
+  country: string;
+  first_report: number | null;
+  second_report: number | null;
+  second_report_is_minimum: boolean;
+  verified: boolean;
+}
+interface StationRow {
+  id: string;
+  iso3: string;
+  lat: number | null;
+  lon: number | null;
+  verified: boolean;
+}
+interface EventRow {
+  id: string;
+  date: string;
+  sources: string[];
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+const countryCounts = readJson<CountryCountRow[]>(path.join(DATA, 'country_counts.json'));
+const stations = readJson<StationRow[]>(path.join(DATA, 'stations.json'));
+const events = readJson<EventRow[]>(path.join(DATA, 'events.json'));
+
+const distBuilt = existsSync(path.join(DIST, 'index.html'));
+test('the site has been built (run `npm run build` first)', () => {
+  expect(distBuilt, `${DIST}/index.html is missing`).toBe(true);
+});
+
+const pageCache = new Map<string, CheerioAPI>();
+function page(relative: string): CheerioAPI {
+  let $ = pageCache.get(relative);
+  if (!$) {
+    $ = load(readFileSync(path.join(DIST, relative), 'utf8'));
+    pageCache.set(relative, $);
+  }
+  return $;
+}
+
+// --- Expectations computed from the data, without the site's own helpers -------------------------------------
+
+/** ISO alpha-3 codes that have a shape in world-atlas 110m (Antarctica, 010, is dropped by the map). */
+function alpha3WithShape(): Set<string> {
+  const crosswalk = readJson<{ alpha3: string; numeric: string }[]>(path.join(ROOT, 'src/lib/geo/iso-3166-1.json'));
+  const topology = readJson<{ objects: { countries: { geometries: { id?: string }[] } } }>(
+    path.join(ROOT, 'node_modules/world-atlas/countries-110m.json'),
+  );
+  const numericIds = new Set(topology.objects.countries.geometries.map((g) => String(g.id ?? '')).filter((id) => id !== '' && id !== '010'));
+  return new Set(crosswalk.filter((row) => numericIds.has(row.numeric)).map((row) => row.alpha3));
+}
+
+const latest = (row: CountryCountRow): number => row.second_report ?? row.first_report ?? 0;
+
+function stationClass(row: CountryCountRow): string {
+  if (!row.verified) return 'unverified';
+  const n = latest(row);
+  if (n >= 7) return 's4';
+  if (n >= 4) return 's3';
+  if (n >= 2) return 's2';
+  if (n >= 1) return 's1';
+  return 'none';
+}
+
+/** Expected number of map shapes per stations-view class, China counted as not applicable. */
+function expectedClassCounts(withShape: Set<string>): Record<string, number> {
+  const counts: Record<string, number> = { s1: 0, s2: 0, s3: 0, s4: 0, unverified: 0, 'not-applicable': 1 };
+  for (const row of countryCounts) {
+    if (!withShape.has(row.iso3) || row.iso3 === 'CHN') continue;
+    const cls = stationClass(row);
+    if (cls in counts) counts[cls]! += 1;
+  }
+  return counts;
+}
+
+/** Distinct station coordinates, each with whether every row there is unverified. */
+function markerGroups(): { key: string; hollow: boolean }[] {
+  const groups = new Map<string, StationRow[]>();
+  for (const s of stations) {
+    if (s.lat === null || s.lon === null) continue;
+    const key = `${s.lon},${s.lat}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.entries()].map(([key, rows]) => ({ key, hollow: rows.every((r) => !r.verified) }));
+}
+
+/** Sort key for partial dates: "2022-11" sorts as 2022-11-00, before every day of that month. */
+function dateKey(date: string): string {
+  const [y, m = '00', d = '00'] = date.split('-');
+  return `${y}-${m}-${d}`;
+}
+const chronological = [...events].sort((a, b) => dateKey(a.date).localeCompare(dateKey(b.date)) || a.id.localeCompare(b.id));
+
+// --- Map ---------------------------------------------------------------------------------------------------
+
+describe.skipIf(!distBuilt)('front-page map (index.html)', () => {
+  const $ = () => page('index.html');
+  const svg = () => $()('figure.map[data-map]#world-map svg[data-map-svg]');
+  const withShape = alpha3WithShape();
+
+  test('there is exactly one map figure with one inline svg', () => {
+    expect($()('figure.map[data-map]').length).toBe(1);
+    expect(svg().length).toBe(1);
+    expect(svg().attr('role')).toBe('img');
+  });
+
+  test('one data path per country_counts row with a 110m shape', () => {
+    const expected = countryCounts.filter((row) => withShape.has(row.iso3)).map((row) => row.iso3).sort();
+    const actual = svg()
+      .find('path[data-iso3]')
+      .map((_, el) => $()(el).attr('data-iso3'))
+      .get()
+      .sort();
+    expect(actual).toEqual(expected);
+  });
+
+  test('coloured countries per class match the data', () => {
+    const expected = expectedClassCounts(withShape);
+    const actual: Record<string, number> = {};
+    for (const cls of Object.keys(expected)) actual[cls] = svg().find(`g.map__countries path.${cls}`).length;
+    expect(actual).toEqual(expected);
+    // And each country is in the right class, so two swapped countries cannot cancel out.
+    for (const row of countryCounts.filter((r) => withShape.has(r.iso3))) {
+      const cls = svg().find(`path[data-iso3="${row.iso3}"]`).attr('class')?.split(/\s+/) ?? [];
+      expect(cls, `${row.country} (${row.iso3})`).toContain(stationClass(row));
+    }
+    const china = svg().find('path.not-applicable');
+    expect(china.attr('data-iso3') ?? 'CHN').toBe('CHN');
+  });
+
+  test('one marker per distinct station coordinate; hollow where every row there is unverified', () => {
+    const groups = markerGroups();
+    const circles = svg().find('g.map__markers circle');
+    expect(circles.length).toBe(groups.length);
+    expect(svg().find('g.map__markers circle.unverified').length).toBe(groups.filter((g) => g.hollow).length);
+  });
+
+  test('the table has one row per country with the reported numbers', () => {
+    const rows = $()('figure#world-map table[data-map-table] tbody tr[data-iso3]');
+    expect(rows.length).toBe(countryCounts.length);
+    for (const row of countryCounts) {
+      const tr = rows.filter(`[data-iso3="${row.iso3}"]`);
+      expect(tr.length, `table row for ${row.iso3}`).toBe(1);
+      const cells = tr.children('td');
+      const cellNumber = (i: number): number | null => {
+        const text = cells.eq(i).text().trim();
+        return text === '—' ? null : Number(text.replace(/[^\d]/g, ''));
+      };
+      expect(cellNumber(0), `${row.country}: first report`).toBe(row.first_report);
+      expect(cellNumber(1), `${row.country}: second report`).toBe(row.second_report);
+      if (row.second_report !== null && row.second_report_is_minimum) {
+        expect(cells.eq(1).text().trim(), `${row.country}: a minimum is marked as such`).not.toBe(String(row.second_report));
+      }
+      expect(tr.attr('data-stations'), `${row.country}: data-stations`).toBe(stationClass(row));
+    }
+  });
+
+  test('the svg has no style attributes (CSP: styles come from the stylesheet)', () => {
+    const styled = svg().find('[style]').length + (svg().attr('style') === undefined ? 0 : 1);
+    expect(styled).toBe(0);
+  });
+
+  test('the takeaway names the verified country with the highest count', () => {
+    const verified = countryCounts.filter((r) => r.verified);
+    const top = Math.max(...verified.map(latest));
+    const leaders = verified.filter((r) => latest(r) === top).map((r) => r.country);
+    const takeaway = $()('#world-map-takeaway').text();
+    for (const name of leaders) expect(takeaway).toContain(name);
+    expect(takeaway).toContain(`(${top})`);
+    // No unverified country may be named as the leader even when its count is higher.
+    for (const row of countryCounts.filter((r) => !r.verified && latest(r) >= top)) {
+      expect(takeaway.startsWith(row.country)).toBe(false);
+    }
+  });
+});
+
+// --- Timeline ----------------------------------------------------------------------------------------------
+
+describe.skipIf(!distBuilt)('timeline (how-countries-responded/)', () => {
+  const $ = () => page('how-countries-responded/index.html');
+  const steps = () => $()('figure.timeline[data-timeline]#timeline ol.timeline__steps > li.timeline__step');
+
+  test('one step per event', () => {
+    expect(steps().length).toBe(events.length);
+  });
+
+  test('steps are in chronological order (month-only dates before the days of that month, then id)', () => {
+    const ids = steps()
+      .map((_, el) => $()(el).attr('id'))
+      .get();
+    expect(ids).toEqual(chronological.map((e) => `event-${e.id}`));
+    steps().each((i, el) => {
+      expect($()(el).attr('data-step')).toBe(String(i));
+    });
+  });
+
+  test('one dot per step', () => {
+    const dots = $()('figure#timeline .timeline__dots circle[data-step]');
+    expect(dots.length).toBe(events.length);
+    expect(new Set(dots.map((_, el) => $()(el).attr('data-step')).get()).size).toBe(events.length);
+  });
+
+  test('every step cites at least one source that exists on /sources/', () => {
+    const sourcesPage = page('sources/index.html');
+    const problems: string[] = [];
+    steps().each((_, el) => {
+      const li = $()(el);
+      const links = li.find('.timeline__sources a[href]');
+      if (links.length === 0) problems.push(`${li.attr('id')}: no source link`);
+      links.each((__, a) => {
+        const href = $()(a).attr('href') ?? '';
+        const match = /(?:^|\/)sources\/#(src-[^#?/]+)$/.exec(href);
+        if (!match) problems.push(`${li.attr('id')}: ${href} is not a /sources/#src-… link`);
+        else if (sourcesPage(`[id="${match[1]}"]`).length !== 1) problems.push(`${li.attr('id')}: ${href} has no target on /sources/`);
+      });
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+// --- Embeds use the same components ------------------------------------------------------------------------
+
+describe.skipIf(!distBuilt)('embeds', () => {
+  test('/embed/map/ has as many data paths and table rows as the chapter map', () => {
+    const chapter = page('how-countries-responded/index.html');
+    const embed = page('embed/map/index.html');
+    const chapterPaths = chapter('figure.map[data-map] svg[data-map-svg] path[data-iso3]').length;
+    expect(chapterPaths).toBe(countryCounts.length);
+    expect(embed('figure.map[data-map] svg[data-map-svg] path[data-iso3]').length).toBe(chapterPaths);
+    expect(embed('figure.map[data-map] svg[data-map-svg] path').length).toBe(chapter('figure.map[data-map] svg[data-map-svg] path').length);
+    expect(embed('figure.map table[data-map-table] tbody tr[data-iso3]').length).toBe(countryCounts.length);
+  });
+
+  test('/embed/timeline/ has as many steps as the chapter timeline, in stepper mode', () => {
+    const chapter = page('how-countries-responded/index.html');
+    const embed = page('embed/timeline/index.html');
+    const chapterSteps = chapter('figure.timeline[data-timeline] li.timeline__step').length;
+    expect(chapterSteps).toBe(events.length);
+    expect(embed('figure.timeline[data-timeline] li.timeline__step').length).toBe(chapterSteps);
+    expect(embed('figure.timeline[data-timeline]').attr('data-mode')).toBe('stepper');
+  });
+});
+
+// --- Golden SVGs -------------------------------------------------------------------------------------------
+
+/** One element per line, so a golden-file diff points at the country or dot that changed. */
+function goldenText($: CheerioAPI, selector: string): string {
+  const element = $(selector);
+  expect(element.length, `${selector} is present exactly once`).toBe(1);
+  return `${$.html(element).replace(/><(?!\/)/g, '>\n<')}\n`;
+}
+
+describe.skipIf(!distBuilt)('golden SVGs (update with `npx vitest run --project dist -u`)', () => {
+  test('front-page map svg matches __golden__/map.svg', async () => {
+    await expect(goldenText(page('index.html'), 'figure#world-map svg[data-map-svg]')).toMatchFileSnapshot('./__golden__/map.svg');
+  });
+
+  test('timeline svg matches __golden__/timeline.svg', async () => {
+    await expect(goldenText(page('how-countries-responded/index.html'), 'figure#timeline svg[data-timeline-svg]')).toMatchFileSnapshot(
+      './__golden__/timeline.svg',
+    );
+  });
+});
