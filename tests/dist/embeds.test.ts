@@ -1,0 +1,202 @@
+// Static checks on the built embed surface (embed pages, oEmbed JSON, chart PNGs, host script) for metadata, size budgets and iframe-safe CSS.
+import { describe, expect, test } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { crc32, gzipSync, inflateSync } from 'node:zlib';
+import { load, type CheerioAPI } from 'cheerio';
+
+// DIST_DIR lets this run against a private build (`astro build --outDir dist-x`) while others rebuild dist/.
+const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
+const CHARTS = ['map', 'timeline', 'figures'] as const;
+/** Budgets from the embed brief: an embed page is loaded by every reader of a host article, the host script too. */
+const EMBED_PAGE_GZIP_BUDGET = 25 * 1024;
+const HOST_SCRIPT_GZIP_BUDGET = 1024;
+
+const distBuilt = existsSync(path.join(DIST, 'index.html'));
+test('the build exists (run astro build first)', () => {
+  expect(distBuilt, `${DIST}/index.html is missing`).toBe(true);
+});
+
+const gzipSize = (buffer: Buffer): number => gzipSync(buffer, { level: 9 }).length;
+
+function embedPage(chart: string): { html: string; $: CheerioAPI } {
+  const html = readFileSync(path.join(DIST, 'embed', chart, 'index.html'), 'utf8');
+  return { html, $: load(html) };
+}
+
+function isAbsoluteHttpUrl(value: string | undefined): boolean {
+  if (!value) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+interface PngInfo {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colourType: number;
+  interlace: number;
+  /** Bytes of the inflated IDAT stream, and the length a non-interlaced image of this size must have. */
+  inflated: number;
+  expectedInflated: number;
+}
+
+/** Reads a PNG by hand (no image library): checks the signature and every chunk CRC, reads IHDR, inflates IDAT. */
+function readPng(buffer: Buffer): PngInfo {
+  const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!buffer.subarray(0, 8).equals(SIGNATURE)) throw new Error(`bad PNG signature ${buffer.subarray(0, 8).toString('hex')}`);
+  let offset = 8;
+  let ihdr: Buffer | null = null;
+  const idat: Buffer[] = [];
+  let sawEnd = false;
+  while (offset + 12 <= buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('latin1', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    const crc = buffer.readUInt32BE(offset + 8 + length);
+    if (crc32(buffer.subarray(offset + 4, offset + 8 + length)) !== crc) throw new Error(`bad CRC in ${type} chunk at byte ${offset}`);
+    if (offset === 8 && type !== 'IHDR') throw new Error(`first chunk is ${type}, not IHDR`);
+    if (type === 'IHDR') ihdr = Buffer.from(data);
+    if (type === 'IDAT') idat.push(Buffer.from(data));
+    offset += 12 + length;
+    if (type === 'IEND') {
+      sawEnd = true;
+      break;
+    }
+  }
+  if (!ihdr || ihdr.length !== 13) throw new Error('missing or malformed IHDR');
+  if (!sawEnd) throw new Error('missing IEND (truncated file?)');
+  const width = ihdr.readUInt32BE(0);
+  const height = ihdr.readUInt32BE(4);
+  const bitDepth = ihdr[8]!;
+  const colourType = ihdr[9]!;
+  const interlace = ihdr[12]!;
+  const channels: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+  const rowBytes = Math.ceil((width * (channels[colourType] ?? NaN) * bitDepth) / 8);
+  return {
+    width,
+    height,
+    bitDepth,
+    colourType,
+    interlace,
+    inflated: inflateSync(Buffer.concat(idat)).length,
+    expectedInflated: height * (1 + rowBytes),
+  };
+}
+
+describe.skipIf(!distBuilt).each(CHARTS.map((chart) => ({ chart })))('embed/$chart/', ({ chart }) => {
+  test('head: noindex, canonical, absolute og:image of its PNG, oEmbed discovery link', () => {
+    const { $ } = embedPage(chart);
+    expect($('meta[name="robots"]').attr('content') ?? '').toMatch(/\bnoindex\b/);
+
+    const canonical = $('link[rel="canonical"]');
+    expect(canonical.length, 'canonical links').toBe(1);
+    expect(isAbsoluteHttpUrl(canonical.attr('href')), `canonical ${canonical.attr('href')}`).toBe(true);
+    expect(new URL(canonical.attr('href')!).pathname).toMatch(new RegExp(`/embed/${chart}/$`));
+
+    const ogImage = $('meta[property="og:image"]').attr('content');
+    expect(isAbsoluteHttpUrl(ogImage), `og:image ${ogImage} must be absolute`).toBe(true);
+    expect(new URL(ogImage!).pathname).toMatch(new RegExp(`/images/${chart}\\.png$`));
+
+    const oembed = $('link[rel="alternate"][type="application/json+oembed"]');
+    expect(oembed.length, 'oEmbed links').toBe(1);
+    expect(isAbsoluteHttpUrl(oembed.attr('href')), `oEmbed href ${oembed.attr('href')}`).toBe(true);
+    expect(new URL(oembed.attr('href')!).pathname).toMatch(new RegExp(`/embed/${chart}/oembed\\.json$`));
+    expect(oembed.attr('title') ?? '').not.toBe('');
+  });
+
+  test('body: exactly one h1, the embed root and credit link, no site chrome', () => {
+    const { $ } = embedPage(chart);
+    expect($('h1').length, 'h1 count').toBe(1);
+    expect($('h1').text().trim()).not.toBe('');
+    expect($('[data-embed-root]').length).toBe(1);
+    const credit = $('.embed__credit a');
+    expect(credit.attr('target')).toBe('_top');
+    expect(isAbsoluteHttpUrl(credit.attr('href')), `credit link ${credit.attr('href')}`).toBe(true);
+    expect($('.embed__credit time[datetime]').length).toBe(1);
+    for (const selector of ['.site-header', '.site-footer', '.skip-link', 'header.site-header', 'nav.site-nav']) {
+      expect($(selector).length, `${selector} must not be in an embed page`).toBe(0);
+    }
+  });
+
+  test('oembed.json: version 1.0, rich, html with a titled iframe of this embed', () => {
+    const json = JSON.parse(readFileSync(path.join(DIST, 'embed', chart, 'oembed.json'), 'utf8')) as Record<string, unknown>;
+    expect(json['version']).toBe('1.0');
+    expect(json['type']).toBe('rich');
+    expect(typeof json['title']).toBe('string');
+    expect(typeof json['html']).toBe('string');
+    const $ = load(json['html'] as string);
+    const iframe = $('iframe');
+    expect(iframe.length, 'iframes in oEmbed html').toBe(1);
+    expect(iframe.attr('title'), 'iframe title').toBe(json['title']);
+    expect(new URL(iframe.attr('src')!).pathname).toMatch(new RegExp(`/embed/${chart}/$`));
+    expect(isAbsoluteHttpUrl(json['thumbnail_url'] as string)).toBe(true);
+    expect(json['thumbnail_width']).toBe(1200);
+  });
+
+  test(`images/${chart}.png decodes: 1200 wide, taller than 300`, () => {
+    const png = readPng(readFileSync(path.join(DIST, 'images', `${chart}.png`)));
+    console.log(`images/${chart}.png: ${png.width}×${png.height}, bit depth ${png.bitDepth}, colour type ${png.colourType}`);
+    expect(png.width).toBe(1200);
+    expect(png.height).toBeGreaterThan(300);
+    // The pixel stream must be complete; only the non-interlaced layout is checked byte for byte.
+    if (png.interlace === 0) expect(png.inflated, 'inflated IDAT bytes').toBe(png.expectedInflated);
+  });
+
+  test(`HTML is at most ${EMBED_PAGE_GZIP_BUDGET} bytes gzipped`, () => {
+    const { html } = embedPage(chart);
+    const size = gzipSize(Buffer.from(html));
+    console.log(`embed/${chart}/index.html: ${Buffer.byteLength(html)} B raw, ${size} B gzip -9 (budget ${EMBED_PAGE_GZIP_BUDGET} B)`);
+    expect(size).toBeLessThanOrEqual(EMBED_PAGE_GZIP_BUDGET);
+  });
+});
+
+test.skipIf(!distBuilt)(`embed.js (host script) is at most ${HOST_SCRIPT_GZIP_BUDGET} bytes gzipped`, () => {
+  const script = readFileSync(path.join(DIST, 'embed.js'));
+  const size = gzipSize(script);
+  console.log(`embed.js: ${script.length} B raw, ${size} B gzip -9 (budget ${HOST_SCRIPT_GZIP_BUDGET} B)`);
+  expect(size).toBeLessThanOrEqual(HOST_SCRIPT_GZIP_BUDGET);
+});
+
+/** Every innermost `selector { declarations }` block of a stylesheet (at-rule wrappers are skipped, their contents kept). */
+function cssRules(css: string): { selector: string; declarations: string }[] {
+  const clean = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  return [...clean.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((match) => ({ selector: match[1]!.trim(), declarations: match[2]! }));
+}
+
+/** True when a selector list styles the root or body element (incl. the embed body class), not some descendant. */
+function targetsRootOrBody(selectorList: string): boolean {
+  return selectorList.split(',').some((selector) => {
+    const subject = selector.trim().split(/\s*[\s>+~]\s*/).at(-1) ?? '';
+    return /^(html|body|:root)(?![\w-])/i.test(subject) || /^\.is-embedded(?![\w-])/.test(subject);
+  });
+}
+
+test.skipIf(!distBuilt)('no viewport-height or 100% height on html/body in the built CSS (an iframe would size itself to its frame)', () => {
+  const sources: { name: string; css: string }[] = [];
+  const astroDir = path.join(DIST, '_astro');
+  for (const file of readdirSync(astroDir).filter((name) => name.endsWith('.css'))) {
+    sources.push({ name: `_astro/${file}`, css: readFileSync(path.join(astroDir, file), 'utf8') });
+  }
+  for (const chart of CHARTS) {
+    const { $ } = embedPage(chart);
+    $('style').each((index, element) => {
+      sources.push({ name: `embed/${chart}/index.html <style> #${index + 1}`, css: $(element).text() });
+    });
+  }
+  expect(sources.length, 'CSS sources found').toBeGreaterThan(0);
+  const offending: string[] = [];
+  for (const { name, css } of sources) {
+    for (const rule of cssRules(css)) {
+      if (!targetsRootOrBody(rule.selector)) continue;
+      const bad = /(?:^|[;\s])((?:min-|max-)?height\s*:\s*(?:100(?:%|[dsl]?vh)|calc\([^)]*[dsl]?vh[^)]*\)))/i.exec(rule.declarations);
+      if (bad) offending.push(`${name}: ${rule.selector} { ${bad[1]} }`);
+    }
+  }
+  console.log(`CSS checked: ${sources.map((s) => s.name).join(', ')}`);
+  expect(offending, offending.join('\n')).toEqual([]);
+});
