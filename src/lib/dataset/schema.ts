@@ -133,17 +133,20 @@ const sourceReferenceSchema = z.string().regex(ID_PATTERN, {
     `must be a source id from data/sources.json, written in lower-case letters and digits joined by single hyphens; found ${describeValue(issue.input)}`,
 });
 
+/** The same source twice in one list is a copy-paste slip, reported where the second copy is. */
+function noRepeatedSources(ids: string[], ctx: z.RefinementCtx): void {
+  const firstPosition = new Map<string, number>();
+  ids.forEach((id, position) => {
+    const earlier = firstPosition.get(id);
+    if (earlier === undefined) firstPosition.set(id, position);
+    else ctx.addIssue({ code: 'custom', path: [position], message: `lists source "${id}" a second time (it is already at sources.${String(earlier)}); remove one` });
+  });
+}
+
 const sourceIdListSchema = z
   .array(sourceReferenceSchema)
   .min(1, { error: 'must list at least one source id from data/sources.json' })
-  .superRefine((ids, ctx) => {
-    const firstPosition = new Map<string, number>();
-    ids.forEach((id, position) => {
-      const earlier = firstPosition.get(id);
-      if (earlier === undefined) firstPosition.set(id, position);
-      else ctx.addIssue({ code: 'custom', path: [position], message: `lists source "${id}" a second time (it is already at sources.${String(earlier)}); remove one` });
-    });
-  });
+  .superRefine(noRepeatedSources);
 
 // Cross-field rules must run even when another field of the record is broken, so that one
 // run reports everything; `when` overrides zod's default of skipping them, which is why the
@@ -258,7 +261,7 @@ export const correctionSchema = z
     what: textSchema,
     why: textSchema,
     // An update that changes no fact (a new chapter, a redesign) may cite nothing; a correction must cite its evidence.
-    sources: z.array(sourceReferenceSchema),
+    sources: z.array(sourceReferenceSchema).superRefine(noRepeatedSources),
   })
   .superRefine((entry, ctx) => {
     if (entry.kind === 'correction' && Array.isArray(entry.sources) && entry.sources.length === 0) {
