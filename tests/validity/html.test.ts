@@ -51,7 +51,7 @@ function formatHtmlValidateMessage(file: string, message: Message): string {
   return `${file}:${message.line}:${message.column} ${message.ruleId} ${message.message}${where}`;
 }
 
-describe.skipIf(!distBuilt)('html-validate (html-validate:recommended)', () => {
+describe('html-validate (html-validate:recommended)', () => {
   const htmlvalidate = new HtmlValidate(new StaticConfigLoader(HTML_VALIDATE_CONFIG));
 
   test.each(pages)('%s has no html-validate errors', async (file) => {
@@ -85,7 +85,7 @@ function formatVnuMessage(message: VnuMessage): string {
   return `${file}:${line}:${column} ${kind} ${message.message}${extract}`;
 }
 
-describe.skipIf(!distBuilt)('Nu HTML Checker (vnu)', () => {
+describe('Nu HTML Checker (vnu)', () => {
   // One JVM for all pages keeps this to a few seconds; the generous timeout covers a cold JVM on a busy 2-CPU runner.
   test(
     'all pages have no vnu errors',

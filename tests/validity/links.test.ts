@@ -1,12 +1,12 @@
 // Builds the site at the domain root and under /explainer/, serves each build, and checks that no internal link or fragment is broken and that the sub-path build never links outside its base.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { runBuild } from '../helpers/build.ts';
 
 const ROOT = process.cwd();
 // The origin absolute links (canonical, og:url, oEmbed, embed "read more") are built with; see astro.config.mjs.
@@ -14,8 +14,6 @@ const SITE_ORIGIN = new URL(process.env.SITE_URL ?? 'https://example.org').origi
 // Two builds one after the other on a busy 2-CPU runner; one build takes ~5 s idle and ~20 s under load.
 const BUILD_TIMEOUT = 150_000;
 const CHECK_TIMEOUT = 120_000;
-
-const VITEST_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST', 'FORCE_TTY']);
 
 interface Build {
   dir: string;
@@ -25,21 +23,10 @@ interface Build {
 /** `astro build` into a fresh temp directory, so this never touches the shared dist/. */
 function buildSite(base: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `validity-links-${base === '/' ? 'root' : 'sub'}-`));
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  // Vitest puts Vite's env (BASE_URL=/, MODE=test, DEV, PROD, SSR) and NODE_ENV=test into process.env; Astro's Vite
-  // would take BASE_URL over the configured base and build a dev-flavoured site, so give the build a clean env.
-  for (const name of Object.keys(env)) {
-    if (VITEST_ENV.has(name) || name.startsWith('VITEST_')) delete env[name];
-  }
-  // An inherited BASE_PATH (e.g. from a sub-path test run) must not leak into the root build.
-  if (base === '/') delete env['BASE_PATH'];
-  else env['BASE_PATH'] = base;
-  try {
-    execFileSync('npx', ['astro', 'build', '--outDir', dir], { cwd: ROOT, env, stdio: 'pipe', encoding: 'utf8' });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+  const result = runBuild(dir, { base });
+  if (result.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`astro build (BASE_PATH=${base}) failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-40).join('\n')}`);
+    throw new Error(`astro build (BASE_PATH=${base}) failed:\n${result.output.trim().split('\n').slice(-40).join('\n')}`);
   }
   return dir;
 }
