@@ -12,7 +12,7 @@ describe('embedSnippet', () => {
   const snippet = embedSnippet(chartInfo('map'), urls, { theme: 'dark', alt: 'A "map" <of> stations', imageHeight: 800 });
   it('carries a titled lazy iframe with the chosen theme and the host script', () => {
     expect(snippet).toContain('<iframe data-opsi-embed src="https://news.example/explainer/embed/map/?theme=dark"');
-    expect(snippet).toMatch(/title="Chinese overseas police stations: [^"]+"/);
+    expect(snippet).toMatch(/title="Chinese police stations abroad: [^"]+"/);
     expect(snippet).toContain('loading="lazy"');
     expect(snippet).toContain('<script async src="https://news.example/explainer/embed.js"></script>');
   });

@@ -264,7 +264,7 @@ async function postAllFormats(target: Page | Frame, height: number): Promise<voi
   }, height);
 }
 
-describe.skipIf(!distBuilt)('map embedded in a host page on another origin', () => {
+describe('map embedded in a host page on another origin', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: string[];
@@ -376,7 +376,7 @@ describe.skipIf(!distBuilt)('map embedded in a host page on another origin', () 
   });
 });
 
-describe.skipIf(!distBuilt)('host script limits (test-only frame on the embed origin)', () => {
+describe('host script limits (test-only frame on the embed origin)', () => {
   let context: BrowserContext;
   let page: Page;
   const CLAMP = '#clamp';
@@ -443,7 +443,7 @@ describe.skipIf(!distBuilt)('host script limits (test-only frame on the embed or
   });
 });
 
-describe.skipIf(!distBuilt)('pym.js and AMP compatibility', () => {
+describe('pym.js and AMP compatibility', () => {
   test('?childId=abc makes the frame send pym strings, alongside AMP embed-size and our message, with the content height', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     try {
@@ -526,7 +526,7 @@ async function themeState(page: Page) {
   return { ...state, textLum: luminance(parseColour(state.text)), bgLum: luminance(parseColour(state.bgVar)), painted, paintedLum: luminance(painted) };
 }
 
-describe.skipIf(!distBuilt)('themes', () => {
+describe('themes', () => {
   test('?theme=dark: html[data-theme=dark], light text on a dark background, in a light-scheme browser', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 600 }, colorScheme: 'light' });
     try {
@@ -568,7 +568,7 @@ describe.skipIf(!distBuilt)('themes', () => {
   });
 });
 
-describe.skipIf(!distBuilt)('"Embed this chart" on the front page', () => {
+describe('"Embed this chart" on the front page', () => {
   test('open, choose dark, copy: clipboard equals the code; preview loads the dark embed; Esc closes and returns focus', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
@@ -636,7 +636,7 @@ function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['viola
     .join('\n');
 }
 
-describe.skipIf(!distBuilt)('embed pages: accessibility', () => {
+describe('embed pages: accessibility', () => {
   const cases = CHARTS.flatMap((chart) => WIDTHS.map(({ width, height }) => ({ chart, width, height })));
   test.each(cases)('embed/$chart/ at $width×$height has no axe violations', async ({ chart, width, height }) => {
     const context = await browser.newContext({ viewport: { width, height } });
@@ -652,7 +652,7 @@ describe.skipIf(!distBuilt)('embed pages: accessibility', () => {
   });
 });
 
-describe.skipIf(!distBuilt)('embed pages: without JavaScript', () => {
+describe('embed pages: without JavaScript', () => {
   test.each(CHARTS)('embed/%s/ renders its h1 and chart', async (chart) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     try {

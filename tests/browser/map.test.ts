@@ -99,7 +99,7 @@ async function searchFor(page: Page, name: string): Promise<void> {
   await search.press('Enter');
 }
 
-describe.skipIf(!distBuilt)('map with JavaScript', () => {
+describe('map with JavaScript', () => {
   test('Tab from the element before the map lands on exactly one country (one tab stop)', async () => {
     const { context, page, errors } = await openFront();
     try {
@@ -257,7 +257,7 @@ describe.skipIf(!distBuilt)('map with JavaScript', () => {
   });
 });
 
-describe.skipIf(!distBuilt)('map without JavaScript', () => {
+describe('map without JavaScript', () => {
   test('the full static map and table are there, and no controls are shown', async () => {
     const { context: jsContext, page: jsPage } = await openFront();
     const withJs = {

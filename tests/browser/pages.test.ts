@@ -98,7 +98,7 @@ function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['viola
     .join('\n');
 }
 
-describe.skipIf(!distBuilt).each(WIDTHS)('at $width×$height', ({ width, height }) => {
+describe.each(WIDTHS)('at $width×$height', ({ width, height }) => {
   test.each(pages.map((pagePath) => ({ pagePath, label: `/${pagePath}` })))('$label', async ({ pagePath }) => {
     const context = await browser.newContext({ viewport: { width, height } });
     try {
@@ -143,7 +143,7 @@ describe.skipIf(!distBuilt).each(WIDTHS)('at $width×$height', ({ width, height 
   });
 });
 
-describe.skipIf(!distBuilt)('without JavaScript', () => {
+describe('without JavaScript', () => {
   test.each(CHAPTERS)('%s shows its h1 and at least 500 words of text', async (slug) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     try {

@@ -126,7 +126,7 @@ function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['viola
     .join('\n');
 }
 
-describe.skipIf(!distBuilt)('scroll mode at 1280×800', () => {
+describe('scroll mode at 1280×800', () => {
   test('scrolling step by step makes the active step and the counter follow in order', async () => {
     const { context, page, errors } = await openChapter();
     try {
@@ -250,7 +250,7 @@ describe.skipIf(!distBuilt)('scroll mode at 1280×800', () => {
   });
 });
 
-describe.skipIf(!distBuilt)('reduced motion', () => {
+describe('reduced motion', () => {
   test('stepper mode: one step at a time, Next advances, and nothing animates', async () => {
     const { context, page, errors } = await openChapter('', { reducedMotion: 'reduce' });
     try {
@@ -284,7 +284,7 @@ describe.skipIf(!distBuilt)('reduced motion', () => {
   });
 });
 
-describe.skipIf(!distBuilt)('without JavaScript', () => {
+describe('without JavaScript', () => {
   test('every step is visible and no controls are shown', async () => {
     const { context, page } = await openChapter('', { javaScriptEnabled: false });
     try {
@@ -299,7 +299,7 @@ describe.skipIf(!distBuilt)('without JavaScript', () => {
   });
 });
 
-describe.skipIf(!distBuilt)('accessibility and layout', () => {
+describe('accessibility and layout', () => {
   test.each([
     { width: 320, height: 640 },
     { width: 1280, height: 800 },

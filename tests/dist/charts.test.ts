@@ -114,7 +114,7 @@ const chronological = [...events].sort((a, b) => dateKey(a.date).localeCompare(d
 
 // --- Map ---------------------------------------------------------------------------------------------------
 
-describe.skipIf(!distBuilt)('front-page map (index.html)', () => {
+describe('front-page map (index.html)', () => {
   const $ = () => page('index.html');
   const svg = () => $()('figure.map[data-map]#world-map svg[data-map-svg]');
   const withShape = alpha3WithShape();
@@ -197,7 +197,7 @@ describe.skipIf(!distBuilt)('front-page map (index.html)', () => {
 
 // --- Timeline ----------------------------------------------------------------------------------------------
 
-describe.skipIf(!distBuilt)('timeline (how-countries-responded/)', () => {
+describe('timeline (how-countries-responded/)', () => {
   const $ = () => page('how-countries-responded/index.html');
   const steps = () => $()('figure.timeline[data-timeline]#timeline ol.timeline__steps > li.timeline__step');
 
@@ -241,7 +241,7 @@ describe.skipIf(!distBuilt)('timeline (how-countries-responded/)', () => {
 
 // --- Embeds use the same components ------------------------------------------------------------------------
 
-describe.skipIf(!distBuilt)('embeds', () => {
+describe('embeds', () => {
   test('/embed/map/ has as many data paths and table rows as the chapter map', () => {
     const chapter = page('how-countries-responded/index.html');
     const embed = page('embed/map/index.html');
@@ -271,7 +271,7 @@ function goldenText($: CheerioAPI, selector: string): string {
   return `${$.html(element).replace(/><(?!\/)/g, '>\n<')}\n`;
 }
 
-describe.skipIf(!distBuilt)('golden SVGs (update with `npx vitest run --project dist -u`)', () => {
+describe('golden SVGs (update with `npx vitest run --project dist -u`)', () => {
   test('front-page map svg matches __golden__/map.svg', async () => {
     await expect(goldenText(page('index.html'), 'figure#world-map svg[data-map-svg]')).toMatchFileSnapshot('./__golden__/map.svg');
   });
