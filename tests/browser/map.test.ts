@@ -1,56 +1,26 @@
 // Exercises the front-page world map in a real browser: keyboard, hover, search, view switch, axe and the no-JS map.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { useBuiltSite, SCREENSHOT_DIR, AXE_TAGS, WIDTHS } from '../helpers/site-suite.ts';
 
-// DIST_DIR lets a run check a build in another directory; CI builds into dist/ and sets nothing.
-const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
-const BASE = process.env.BASE_PATH ?? '/';
-const SCREENSHOT_DIR = path.resolve(process.cwd(), 'tests/artifacts/screenshots');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const WIDTHS = [
-  { width: 320, height: 640 },
-  { width: 1280, height: 800 },
-] as const;
+const site = useBuiltSite('index.html');
 
 const countryCounts = JSON.parse(readFileSync(path.resolve('data/country_counts.json'), 'utf8')) as { iso3: string; country: string }[];
 const nameOf = new Map(countryCounts.map((row) => [row.iso3, row.country]));
-
-const distBuilt = existsSync(path.join(DIST, 'index.html'));
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!distBuilt) return;
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  server = await startStaticServer({ root: DIST, base: BASE });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-test('the site has been built (run `npm run build` first)', () => {
-  expect(distBuilt, `${DIST}/index.html is missing`).toBe(true);
-});
 
 const MAP = 'figure#world-map';
 const TOOLTIP = `${MAP} [data-map-tooltip]`;
 
 /** Opens the front page in a fresh context and records uncaught script errors, which every test asserts are absent. */
 async function openFront(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(site.server.url, { waitUntil: 'load' });
   if (options.javaScriptEnabled !== false) {
     // The script has run once the controls are un-hidden and the countries are focusable.
     await page.waitForSelector(`${MAP} [data-map-controls]:not([hidden])`, { state: 'visible' });

@@ -1,45 +1,18 @@
 // Real-browser checks on the built site: axe (WCAG 2.2 AA), no horizontal scroll, no console/CSP errors, no-JS reading.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { DIST_DIR, launchChromium, listBuiltPages, pageName } from '../helpers/browser.ts';
+import { listBuiltPages, pageName } from '../helpers/browser.ts';
+import { useBuiltSite, SCREENSHOT_DIR, AXE_TAGS, WIDTHS } from '../helpers/site-suite.ts';
 
-const WIDTHS = [
-  { width: 320, height: 640 },
-  { width: 1280, height: 800 },
-] as const;
+const site = useBuiltSite('index.html');
+const distBuilt = site.built;
+
 const CHAPTERS = ['what-they-are', 'how-they-operate', 'why-it-matters', 'how-countries-responded'] as const;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const SCREENSHOT_DIR = path.resolve(process.cwd(), 'tests/artifacts/screenshots');
-// Serve under the same base the site was built for, so base-prefixed asset URLs resolve as in production.
-const BASE = process.env.BASE_PATH ?? '/';
 
-const distBuilt = existsSync(path.join(DIST_DIR, 'index.html'));
 // The 404 page is checked too: readers land on it, so it must be as accessible as any other page.
 const pages = distBuilt ? [...(await listBuiltPages()), '404.html'] : [];
-
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!distBuilt) return;
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  server = await startStaticServer({ root: DIST_DIR, base: BASE });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-test('dist/ has been built (run `npm run build` first)', () => {
-  expect(distBuilt, 'dist/index.html is missing').toBe(true);
-});
 
 interface PageProblems {
   console: string[];
@@ -75,7 +48,7 @@ async function openPage(context: BrowserContext, pagePath: string): Promise<{ pa
       store.push(`CSP ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber} (${event.sample})`);
     });
   });
-  await page.goto(server.url + pagePath, { waitUntil: 'load' });
+  await page.goto(site.server.url + pagePath, { waitUntil: 'load' });
   // Give deferred scripts and lazy charts a moment to run so their errors are attributed to this page.
   await page.waitForLoadState('networkidle');
   return { page, problems };
@@ -100,7 +73,7 @@ function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['viola
 
 describe.each(WIDTHS)('at $width×$height', ({ width, height }) => {
   test.each(pages.map((pagePath) => ({ pagePath, label: `/${pagePath}` })))('$label', async ({ pagePath }) => {
-    const context = await browser.newContext({ viewport: { width, height } });
+    const context = await site.browser.newContext({ viewport: { width, height } });
     try {
       const { page, problems } = await openPage(context, pagePath);
 
@@ -145,10 +118,10 @@ describe.each(WIDTHS)('at $width×$height', ({ width, height }) => {
 
 describe('without JavaScript', () => {
   test.each(CHAPTERS)('%s shows its h1 and at least 500 words of text', async (slug) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}${slug}/`, { waitUntil: 'load' });
+      await page.goto(`${site.server.url}${slug}/`, { waitUntil: 'load' });
       const article = page.locator(`article.chapter[data-chapter="${slug}"]`);
       await expect.poll(() => article.count()).toBe(1);
       const h1 = article.locator('h1');

@@ -1,18 +1,13 @@
 // Exercises the scrolling timeline on /how-countries-responded/ in a real browser: active step, hash, reload, filters, stepper, axe and no-JS.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { useBuiltSite, SCREENSHOT_DIR, AXE_TAGS } from '../helpers/site-suite.ts';
 
-// DIST_DIR lets a run check a build in another directory; CI builds into dist/ and sets nothing.
-const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
-const BASE = process.env.BASE_PATH ?? '/';
-const SCREENSHOT_DIR = path.resolve(process.cwd(), 'tests/artifacts/screenshots');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const site = useBuiltSite('how-countries-responded/index.html');
+
 const CHAPTER = 'how-countries-responded/';
 const TIMELINE = 'figure#timeline';
 const STEPS = `${TIMELINE} li.timeline__step`;
@@ -20,33 +15,13 @@ const HASH_EVENT = '2022-11-01-nld-closure';
 
 const events = JSON.parse(readFileSync(path.resolve('data/events.json'), 'utf8')) as { id: string; iso3: string | null }[];
 
-const distBuilt = existsSync(path.join(DIST, CHAPTER, 'index.html'));
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!distBuilt) return;
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  server = await startStaticServer({ root: DIST, base: BASE });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-test('the site has been built (run `npm run build` first)', () => {
-  expect(distBuilt, `${DIST}/${CHAPTER}index.html is missing`).toBe(true);
-});
-
 /** Opens the chapter (with an optional `?query#hash` suffix) and waits for the timeline script, unless JS is off. */
 async function openChapter(suffix = '', options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${CHAPTER}${suffix}`, { waitUntil: 'load' });
+  await page.goto(`${site.server.url}${CHAPTER}${suffix}`, { waitUntil: 'load' });
   if (options.javaScriptEnabled !== false) await page.waitForSelector(`${TIMELINE}[data-enhanced]`, { state: 'attached' });
   return { context, page, errors };
 }

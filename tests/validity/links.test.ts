@@ -8,7 +8,6 @@ import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { runBuild } from '../helpers/build.ts';
 
-const ROOT = process.cwd();
 // The origin absolute links (canonical, og:url, oEmbed, embed "read more") are built with; see astro.config.mjs.
 const SITE_ORIGIN = new URL(process.env.SITE_URL ?? 'https://example.org').origin;
 // Two builds one after the other on a busy 2-CPU runner; one build takes ~5 s idle and ~20 s under load.
