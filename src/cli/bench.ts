@@ -3,7 +3,8 @@
  * Lighthouse mobile scores and metrics from Debian's Chromium. Prints figures against the targets; it never fails a
  * test run (performance targets live here, not in timed tests). Options: --no-lighthouse, --pages=a/,b/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,23 +93,26 @@ if (withLighthouse) {
   const work = mkdtempSync(path.join(tmpdir(), 'lh-'));
   for (const row of rows) {
     const out = path.join(work, 'report.json');
-    const run = spawnSync(
-      'npx',
-      [
-        'lighthouse',
-        `${server.url}${row.page.slice(1)}`,
-        '--quiet',
-        '--output=json',
-        `--output-path=${out}`,
-        '--only-categories=performance,accessibility,best-practices,seo',
-        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-      ],
-      { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 180_000 },
-    );
-    if (run.status !== 0 || !existsSync(out)) {
-      console.error(`lighthouse failed for ${row.page}: ${run.stderr?.split('\n').slice(-3).join(' ')}`);
+    // Asynchronous on purpose: the static server runs in this process, and a blocking spawn would starve it.
+    try {
+      await promisify(execFile)(
+        'npx',
+        [
+          'lighthouse',
+          `${server.url}${row.page.slice(1)}`,
+          '--quiet',
+          '--output=json',
+          `--output-path=${out}`,
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+        ],
+        { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
+      );
+    } catch (error) {
+      console.error(`lighthouse failed for ${row.page}: ${(error as Error).message.split('\n').slice(-3).join(' ')}`);
       continue;
     }
+    if (!existsSync(out)) continue;
     const report = JSON.parse(readFileSync(out, 'utf8'));
     const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
     const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
