@@ -7,6 +7,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { formatAxe } from '../helpers/site-suite.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { launchChromium } from '../helpers/browser.ts';
 
@@ -627,14 +628,6 @@ describe('"Embed this chart" on the front page', () => {
   });
 });
 
-function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes.slice(0, 6).map((node) => `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
-      return `  [${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help}\n${nodes.join('\n')}`;
-    })
-    .join('\n');
-}
 
 describe('embed pages: accessibility', () => {
   const cases = CHARTS.flatMap((chart) => WIDTHS.map(({ width, height }) => ({ chart, width, height })));

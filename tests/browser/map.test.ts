@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useBuiltSite, SCREENSHOT_DIR, AXE_TAGS, WIDTHS } from '../helpers/site-suite.ts';
+import { formatAxe, useBuiltSite, SCREENSHOT_DIR, AXE_TAGS, WIDTHS } from '../helpers/site-suite.ts';
 
 const site = useBuiltSite('index.html');
 
@@ -49,18 +49,6 @@ async function tooltipState(page: Page): Promise<{ visible: boolean; heading: st
   return { visible, heading };
 }
 
-function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .slice(0, 8)
-        .map((node) => `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
-        .join('\n');
-      const more = violation.nodes.length > 8 ? `\n    … and ${violation.nodes.length - 8} more` : '';
-      return `  [${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}${more}`;
-    })
-    .join('\n');
-}
 
 /** Uses the search box to focus a country, the way a reader would: type the name, press Enter. */
 async function searchFor(page: Page, name: string): Promise<void> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { listBuiltPages, pageName } from '../helpers/browser.ts';
-import { useBuiltSite, SCREENSHOT_DIR, AXE_TAGS, WIDTHS } from '../helpers/site-suite.ts';
+import { formatAxe, useBuiltSite, SCREENSHOT_DIR, AXE_TAGS, WIDTHS } from '../helpers/site-suite.ts';
 
 const site = useBuiltSite('index.html');
 const distBuilt = site.built;
@@ -58,18 +58,6 @@ async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
 
-function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .slice(0, 8)
-        .map((node) => `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
-        .join('\n');
-      const more = violation.nodes.length > 8 ? `\n    … and ${violation.nodes.length - 8} more` : '';
-      return `  [${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}${more}`;
-    })
-    .join('\n');
-}
 
 describe.each(WIDTHS)('at $width×$height', ({ width, height }) => {
   test.each(pages.map((pagePath) => ({ pagePath, label: `/${pagePath}` })))('$label', async ({ pagePath }) => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useBuiltSite, SCREENSHOT_DIR, AXE_TAGS } from '../helpers/site-suite.ts';
+import { formatAxe, useBuiltSite, SCREENSHOT_DIR, AXE_TAGS } from '../helpers/site-suite.ts';
 
 const site = useBuiltSite('how-countries-responded/index.html');
 
@@ -88,18 +88,6 @@ async function stepVisibility(page: Page): Promise<{ id: string; iso3: string; v
   );
 }
 
-function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
-  return violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .slice(0, 8)
-        .map((node) => `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
-        .join('\n');
-      const more = violation.nodes.length > 8 ? `\n    … and ${violation.nodes.length - 8} more` : '';
-      return `  [${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}${more}`;
-    })
-    .join('\n');
-}
 
 describe('scroll mode at 1280×800', () => {
   test('scrolling step by step makes the active step and the counter follow in order', async () => {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from './browser.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
@@ -61,4 +62,14 @@ export function useBuiltSite(requiredPage: string = 'index.html'): BuiltSite {
       return server;
     },
   };
+}
+
+/** axe violations as readable lines: rule, impact, help link and the first few offending selectors. */
+export function formatAxe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes.slice(0, 6).map((node) => `    - ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`);
+      return `  [${violation.impact ?? 'n/a'}] ${violation.id}: ${violation.help}\n${nodes.join('\n')}`;
+    })
+    .join('\n');
 }
