@@ -1,4 +1,4 @@
-/** Prints the byte cost of the map's country paths under each encoding we considered (run: npx node src/cli/bench-map-paths.ts). */
+/** Prints the byte cost of the map's country paths under each encoding we considered (npm run bench:map). */
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { CompactPathContext } from '../lib/geo/compact-path.ts';
