@@ -1,6 +1,7 @@
 /** The embeddable charts: where each lives, what it is called, and the embed code other sites paste. */
 import { t } from './i18n.ts';
 import { escapeXml } from './chart-image.ts';
+import { absoluteUrl } from './url.ts';
 
 export const EMBEDDABLE_CHARTS = ['map', 'timeline', 'figures'] as const;
 export type ChartId = (typeof EMBEDDABLE_CHARTS)[number];
@@ -31,6 +32,16 @@ export interface EmbedUrls {
   canonical: string;
   image: string;
   hostScript: string;
+}
+
+/** The absolute URLs for one chart's embed code and oEmbed document. */
+export function embedUrls(info: ChartInfo, site: URL | undefined): EmbedUrls {
+  return {
+    embed: absoluteUrl(`embed/${info.id}/`, site),
+    canonical: absoluteUrl(info.canonicalPath, site),
+    image: absoluteUrl(`images/${info.id}.png`, site),
+    hostScript: absoluteUrl('embed.js', site),
+  };
 }
 
 /**

@@ -28,3 +28,11 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
 export function resolveContentHref(href: string, base: string): string {
   return href.startsWith('/') && !href.startsWith('//') ? joinBase(base, href) : href;
 }
+
+/**
+ * A link from a chart to one of our pages: site-relative on our own pages, absolute inside an embed (where a relative
+ * link would resolve against the host site).
+ */
+export function chartLink(path: string, embedded: boolean, site: URL | undefined): string {
+  return embedded ? absoluteUrl(path, site) : withBase(path);
+}

@@ -1,6 +1,6 @@
 /** oEmbed discovery document for each chart (linked from its embed page and chapter), static JSON built from data. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartInfo, embedSnippet, EMBEDDABLE_CHARTS, type ChartId } from '../../../lib/embeds.ts';
+import { chartInfo, embedSnippet, embedUrls, EMBEDDABLE_CHARTS, type ChartId } from '../../../lib/embeds.ts';
 import { renderChartImage } from '../../../lib/render-chart-image.ts';
 import { t } from '../../../lib/i18n.ts';
 import { absoluteUrl } from '../../../lib/url.ts';
@@ -11,12 +11,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const chart = params['chart'] as ChartId;
   const info = chartInfo(chart);
   const image = await renderChartImage(chart);
-  const urls = {
-    embed: absoluteUrl(`embed/${chart}/`, site),
-    canonical: absoluteUrl(info.canonicalPath, site),
-    image: absoluteUrl(`images/${chart}.png`, site),
-    hostScript: absoluteUrl('embed.js', site),
-  };
+  const urls = embedUrls(info, site);
   const body = {
     version: '1.0',
     type: 'rich',
