@@ -6,13 +6,12 @@
 // then look at the diff of tests/dist/__golden__/*.svg (one element per line) and commit it with the change.
 // CI never writes golden files: a missing or different file fails the run.
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { expectBuilt, builtPage } from '../helpers/dist.ts';
 
 const ROOT = process.cwd();
-// DIST_DIR lets a run check a build in another directory (see tests/helpers/browser.ts); CI builds into dist/.
-const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 const DATA = path.join(ROOT, 'data');
 
 interface CountryCountRow {
@@ -44,20 +43,9 @@ const countryCounts = readJson<CountryCountRow[]>(path.join(DATA, 'country_count
 const stations = readJson<StationRow[]>(path.join(DATA, 'stations.json'));
 const events = readJson<EventRow[]>(path.join(DATA, 'events.json'));
 
-const distBuilt = existsSync(path.join(DIST, 'index.html'));
-test('the site has been built (run `npm run build` first)', () => {
-  expect(distBuilt, `${DIST}/index.html is missing`).toBe(true);
-});
+expectBuilt();
 
-const pageCache = new Map<string, CheerioAPI>();
-function page(relative: string): CheerioAPI {
-  let $ = pageCache.get(relative);
-  if (!$) {
-    $ = load(readFileSync(path.join(DIST, relative), 'utf8'));
-    pageCache.set(relative, $);
-  }
-  return $;
-}
+const page = builtPage;
 
 // --- Expectations computed from the data, without the site's own helpers -------------------------------------
 

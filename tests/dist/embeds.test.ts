@@ -1,21 +1,17 @@
 // Static checks on the built embed surface (embed pages, oEmbed JSON, chart PNGs, host script) for metadata, size budgets and iframe-safe CSS.
 import { describe, expect, test } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, gzipSync, inflateSync } from 'node:zlib';
 import { load, type CheerioAPI } from 'cheerio';
+import { DIST, expectBuilt } from '../helpers/dist.ts';
 
-// DIST_DIR lets this run against a private build (`astro build --outDir dist-x`) while others rebuild dist/.
-const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 const CHARTS = ['map', 'timeline', 'figures'] as const;
 /** Budgets from the embed brief: an embed page is loaded by every reader of a host article, the host script too. */
 const EMBED_PAGE_GZIP_BUDGET = 25 * 1024;
 const HOST_SCRIPT_GZIP_BUDGET = 1024;
 
-const distBuilt = existsSync(path.join(DIST, 'index.html'));
-test('the build exists (run astro build first)', () => {
-  expect(distBuilt, `${DIST}/index.html is missing`).toBe(true);
-});
+expectBuilt();
 
 const gzipSize = (buffer: Buffer): number => gzipSync(buffer, { level: 9 }).length;
 

@@ -2,12 +2,11 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { csvParse } from 'd3-dsv';
+import { DIST, expectBuilt, builtPage } from '../helpers/dist.ts';
 
 const ROOT = process.cwd();
-// DIST_DIR: see tests/helpers/browser.ts.
-const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 const DATA = path.join(ROOT, 'data');
 // The base path the site was built with (Astro `base`), normalised to `/x/`; tests must run with the build's BASE_PATH.
 const BASE = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -15,11 +14,7 @@ const BASE = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.rep
 const CHAPTERS = ['what-they-are', 'how-they-operate', 'why-it-matters', 'how-countries-responded'] as const;
 const DOWNLOADS = ['stations', 'country_counts', 'events', 'sources'] as const;
 
-// Fail with one clear message instead of dozens of ENOENTs when someone runs the tests before building.
-const distBuilt = existsSync(path.join(DIST, 'index.html'));
-test('dist/ has been built (run `npm run build` first)', () => {
-  expect(distBuilt, `${DIST}/index.html is missing`).toBe(true);
-});
+const distBuilt = expectBuilt();
 
 function htmlFiles(): string[] {
   if (!distBuilt) return [];
@@ -29,15 +24,7 @@ function htmlFiles(): string[] {
     .sort();
 }
 
-const pageCache = new Map<string, CheerioAPI>();
-function page(relative: string): CheerioAPI {
-  let $ = pageCache.get(relative);
-  if (!$) {
-    $ = load(readFileSync(path.join(DIST, relative), 'utf8'));
-    pageCache.set(relative, $);
-  }
-  return $;
-}
+const page = builtPage;
 
 function readDataArray(name: string): unknown[] {
   const parsed: unknown = JSON.parse(readFileSync(path.join(DATA, `${name}.json`), 'utf8'));
