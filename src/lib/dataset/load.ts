@@ -17,6 +17,7 @@ import {
   stationSchema,
   timelineEventSchema,
 } from './schema.ts';
+import { memoLanguageProblem } from './reader-language.ts';
 import type { DataIssue, Dataset } from './types.ts';
 
 /** The files in data/, in the order problems are reported, and the Dataset key each one fills. */
@@ -667,6 +668,36 @@ function checkRecords(file: ParsedFile, issues: DataIssue[]): void {
   });
 }
 
+/** Fields that hold codes, ids, dates or editor-only text rather than words a reader sees. */
+const NOT_READER_TEXT: ReadonlySet<string> = new Set([
+  'id', 'url', 'editor_note', 'iso3', 'date', 'published', 'as_of', 'tier', 'status', 'kind', 'actor',
+  'operator', 'operator_source_tier', 'listed_in', 'sources', 'verified',
+]);
+
+/** Every text a reader or re-user sees (pages, embeds, downloads) must read as journalism, not as a research memo. */
+function checkReaderLanguage(file: ParsedFile, issues: DataIssue[]): void {
+  const visit = (value: unknown, index: number, field: PathSegment[]): void => {
+    if (typeof value === 'string') {
+      const problem = memoLanguageProblem(value);
+      if (problem !== null) issues.push(recordIssue(file, index, field, `${problem}.`));
+    } else if (Array.isArray(value)) {
+      value.forEach((item: unknown, position) => visit(item, index, [...field, position]));
+    } else if (isPlainRecord(value)) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (!NOT_READER_TEXT.has(key)) visit(inner, index, [...field, key]);
+      }
+    }
+  };
+  file.records.forEach((record, index) => visit(record, index, []));
+}
+
+/** The published record: editor-only provenance removed, so no page, embed or download can show it. */
+function withoutEditorNote(record: unknown): unknown {
+  if (!isPlainRecord(record) || !Object.hasOwn(record, 'editor_note')) return record;
+  const { editor_note: _editorNote, ...published } = record;
+  return published;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rules that need today's date or another file.
 
@@ -797,6 +828,7 @@ export function validateDatasetFiles(
     parsedFiles.set(file.key, file);
     checkRecords(file, issues);
     checkFutureDates(file, today, issues);
+    checkReaderLanguage(file, issues);
     if (WITH_ISO3.has(file.key)) checkCountryCodes(file, exceptions, issues);
   }
 
@@ -824,7 +856,7 @@ export function validateDatasetFiles(
 
   // With no issues every file parsed and every record passed its schema, whose output types
   // schema.ts proves equal to those in types.ts.
-  const part = (key: DatasetKey): unknown[] => parsedFiles.get(key)?.parsed ?? [];
+  const part = (key: DatasetKey): unknown[] => (parsedFiles.get(key)?.parsed ?? []).map(withoutEditorNote);
   const dataset = {
     sources: part('sources'),
     stations: part('stations'),

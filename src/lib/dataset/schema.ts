@@ -1,6 +1,7 @@
 /** Zod schemas for each editor-maintained file in data/: the rules one record must follow, worded for the editors who fix them. */
 import { z } from 'astro/zod';
 import { ACTORS, BUREAUS, EVENT_KINDS, STATION_STATUSES } from './types.ts';
+import { sourceUrlProblem } from './reader-language.ts';
 import type {
   Correction,
   CountryCount,
@@ -107,10 +108,19 @@ const partialDateSchema = z.string().superRefine((value, ctx) => {
   if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const urlSchema = z.string().refine(isHttpUrl, {
-  error: (issue) =>
-    `must be a full web address starting with https:// or http://, found ${describeValue(issue.input)}`,
-});
+const urlSchema = z
+  .string()
+  .refine(isHttpUrl, {
+    error: (issue) =>
+      `must be a full web address starting with https:// or http://, found ${describeValue(issue.input)}`,
+  })
+  .superRefine((value, ctx) => {
+    const problem = sourceUrlProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Provenance only editors need (how a source was read, what an earlier draft said); stripped on load, never published. */
+const editorNoteSchema = textSchema.optional();
 
 const countSchema = z
   .number()
@@ -160,6 +170,7 @@ export const sourceSchema = z.strictObject({
   published: partialDateSchema.nullable(),
   url: urlSchema,
   tier: z.enum(TIERS),
+  editor_note: editorNoteSchema,
 });
 
 export const stationSchema = z
@@ -177,6 +188,7 @@ export const stationSchema = z
     verified: z.boolean(),
     sources: sourceIdListSchema,
     note: z.string(),
+    editor_note: editorNoteSchema,
   })
   .superRefine((station, ctx) => {
     const { lat, lon, operator, operator_source_tier: operatorTier } = station as Record<string, unknown>;
@@ -203,6 +215,7 @@ export const countryCountSchema = z
     verified: z.boolean(),
     sources: sourceIdListSchema,
     note: z.string(),
+    editor_note: editorNoteSchema,
   })
   .superRefine((row, ctx) => {
     const { first_report: first, second_report: second } = row as Record<string, unknown>;
@@ -224,6 +237,7 @@ export const timelineEventSchema = z
     verified: z.boolean(),
     sources: sourceIdListSchema,
     note: optionalNoteSchema,
+    editor_note: editorNoteSchema,
   })
   .superRefine((event, ctx) => {
     const { iso3, country } = event as Record<string, unknown>;
@@ -242,6 +256,7 @@ export const reportedFigureSchema = z.strictObject({
   verified: z.boolean(),
   sources: sourceIdListSchema,
   note: optionalNoteSchema,
+  editor_note: editorNoteSchema,
 });
 
 export const disagreementSchema = z.strictObject({
@@ -251,6 +266,7 @@ export const disagreementSchema = z.strictObject({
     .array(z.strictObject({ claim: textSchema, sources: sourceIdListSchema }))
     .min(2, { error: 'must list at least two positions; a disagreement needs two sides' }),
   our_reading: textSchema,
+  editor_note: editorNoteSchema,
 });
 
 export const correctionSchema = z

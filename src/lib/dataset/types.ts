@@ -13,6 +13,8 @@ export interface Source {
   published: PartialDate | null;
   url: string;
   tier: Tier;
+  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
+  editor_note?: string;
 }
 
 /** The two Safeguard Defenders reports; null for sites named by others (e.g. the RCMP's Montreal-area cases). */
@@ -47,6 +49,8 @@ export interface Station {
   verified: boolean;
   sources: string[];
   note: string;
+  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
+  editor_note?: string;
 }
 
 export interface CountryCount {
@@ -61,6 +65,8 @@ export interface CountryCount {
   verified: boolean;
   sources: string[];
   note: string;
+  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
+  editor_note?: string;
 }
 
 export const EVENT_KINDS = [
@@ -70,6 +76,8 @@ export const EVENT_KINDS = [
   'arrest',
   'charge',
   'plea',
+  'conviction',
+  'sentence',
   'statement',
   'denial',
   'legislation',
@@ -101,6 +109,8 @@ export interface TimelineEvent {
   verified: boolean;
   sources: string[];
   note: string | null;
+  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
+  editor_note?: string;
 }
 
 /** A figure as a source reported it (not derived from our rows). */
@@ -112,6 +122,8 @@ export interface ReportedFigure {
   verified: boolean;
   sources: string[];
   note: string | null;
+  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
+  editor_note?: string;
 }
 
 export interface Disagreement {
@@ -119,6 +131,8 @@ export interface Disagreement {
   topic: string;
   positions: { claim: string; sources: string[] }[];
   our_reading: string;
+  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
+  editor_note?: string;
 }
 
 /** One entry of the public updates & corrections log. */
