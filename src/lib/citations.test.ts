@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkComponentUses, collectCitationOrder, findComponentUses } from './citations.ts';
+import { checkComponentUses, collectCitationOrder, countCitationPlaces, findComponentUses, findRepeatedInCluster } from './citations.ts';
 import { source } from './derive/test-fixtures.ts';
 import type { ReportedFigure } from './dataset/types.ts';
 
@@ -43,6 +43,36 @@ describe('checkComponentUses', () => {
       'content/chapters/x.mdx:8:3 <Stat id="no-figure" /> names a figure that is not in data/figures.json.',
       'content/chapters/x.mdx:8:29 <Count of="no-metric" /> is not a known metric (see src/lib/derive/metrics.ts).',
       'content/chapters/x.mdx:8:56 <Cite> needs a plain text id="…" value, not an expression.',
+    ]);
+  });
+});
+
+describe('countCitationPlaces', () => {
+  it('counts every place a source is cited, a Stat counting for each of its figure sources', () => {
+    const places = countCitationPlaces(body, figures);
+    expect(Object.fromEntries(places)).toEqual({ bbc: 2, sd: 2, ians: 1, nyt: 1 });
+  });
+});
+
+describe('findRepeatedInCluster', () => {
+  it('finds a note repeated within one run of citations', () => {
+    const text = 'A claim<Cite id="a" /><Cite id="b" /><Cite id="a" />.';
+    expect(findRepeatedInCluster(text, figures)).toEqual([{ id: 'a', line: 1, column: 38 }]);
+  });
+
+  it('counts the sources a Stat cites as part of the run that follows it', () => {
+    expect(findRepeatedInCluster('<Stat id="first-report-stations" /><Cite id="sd" />', figures).map((r) => r.id)).toEqual(['sd']);
+  });
+
+  it('allows the same note again once text separates the runs', () => {
+    expect(findRepeatedInCluster('One<Cite id="a" /> and two<Cite id="a" />.', figures)).toEqual([]);
+    expect(findRepeatedInCluster('<Cite id="a" />\n<Cite id="b" />', figures)).toEqual([]);
+  });
+
+  it('is reported by checkComponentUses with file and line', () => {
+    const data = { sources: ['a', 'b'].map((id) => source({ id })), figures };
+    expect(checkComponentUses('content/chapters/x.mdx', 'x\nA<Cite id="a" /> <Cite id="a" />', 4, data)).toEqual([
+      'content/chapters/x.mdx:6:18 cites "a" a second time in the same run of notes; remove the repeat (readers would see the same number twice).',
     ]);
   });
 });

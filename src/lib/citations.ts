@@ -51,6 +51,54 @@ export function collectCitationOrder(body: string, figures: readonly ReportedFig
   return order;
 }
 
+/** The source ids each use cites, in document order: a Cite its one id, a Stat its figure's sources. */
+function citedIdsOf(use: ComponentUse, figuresById: ReadonlyMap<string, ReportedFigure>): string[] {
+  if (use.component === 'Cite') return [use.value];
+  if (use.component === 'Stat') return [...(figuresById.get(use.value)?.sources ?? [])];
+  return [];
+}
+
+/**
+ * How many places in the text cite each source id, so each note can link back to every one of them.
+ * Counts follow the render order of <Cite> (a Stat renders its figure's Cites right after the number).
+ */
+export function countCitationPlaces(body: string, figures: readonly ReportedFigure[]): Map<string, number> {
+  const figuresById = new Map(figures.map((figure) => [figure.id, figure]));
+  const counts = new Map<string, number>();
+  for (const use of findComponentUses(body)) {
+    for (const id of citedIdsOf(use, figuresById)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * Citations that sit side by side with nothing between them form one cluster ("[2][4]"); the same note twice in a
+ * cluster ("[2][4][2]") tells the reader nothing new. Returns the repeated ids with the position of the repeat.
+ */
+export function findRepeatedInCluster(body: string, figures: readonly ReportedFigure[]): { id: string; line: number; column: number }[] {
+  const figuresById = new Map(figures.map((figure) => [figure.id, figure]));
+  const repeats: { id: string; line: number; column: number }[] = [];
+  const uses = [...body.matchAll(COMPONENT_USE)];
+  const parsed = findComponentUses(body);
+  let cluster = new Set<string>();
+  let previousEnd = -1;
+  parsed.forEach((use, i) => {
+    const match = uses[i]!;
+    const start = match.index;
+    // The whole self-closing tag, so the gap to the next one is measured from its end.
+    const end = body.indexOf('>', start) + 1;
+    const gap = previousEnd < 0 ? 'x' : body.slice(previousEnd, start);
+    // A Stat prints a number before its Cites, so it always starts a new cluster.
+    if (gap.trim() !== '' || use.component !== 'Cite') cluster = new Set<string>();
+    for (const id of citedIdsOf(use, figuresById)) {
+      if (cluster.has(id)) repeats.push({ id, line: use.line, column: use.column });
+      cluster.add(id);
+    }
+    previousEnd = end;
+  });
+  return repeats;
+}
+
 /**
  * Problems an editor can fix in the chapter file: unknown source, figure or metric ids, and non-literal ids.
  * Returned as "file:line:column message" lines so the build error points at the spot.
@@ -75,6 +123,9 @@ export function checkComponentUses(
     } else if (use.component === 'Count' && !isMetricId(use.value)) {
       problems.push(`${where} <Count of="${use.value}" /> is not a known metric (see src/lib/derive/metrics.ts).`);
     }
+  }
+  for (const repeat of findRepeatedInCluster(body, data.figures)) {
+    problems.push(`${file}:${repeat.line + lineOffset}:${repeat.column} cites "${repeat.id}" a second time in the same run of notes; remove the repeat (readers would see the same number twice).`);
   }
   return problems;
 }
