@@ -14,8 +14,8 @@ const chapters = defineCollection({
       order: z.number().int().positive(),
       /** The chapter's URL segment, e.g. "what-they-are" → /what-they-are/. */
       slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-      /** Date of the last substantive edit, shown to readers. */
-      updated: z.coerce.date(),
+      // No `updated` date here: the date readers see comes from data/corrections.json, so it cannot
+      // drift from the public log of what changed.
     })
     .strict(),
 });
@@ -27,7 +27,6 @@ const pages = defineCollection({
     .object({
       title: z.string().trim().min(1),
       description: z.string().trim().min(1).max(160),
-      updated: z.coerce.date(),
     })
     .strict(),
 });
