@@ -31,13 +31,13 @@ const MEMO_PATTERNS: readonly { pattern: RegExp; what: string }[] = [
 
 /** Why a reader-facing text contains memo language, or null when it reads as journalism. */
 export function memoLanguageProblem(text: string): string | null {
-  for (const { pattern, what } of MEMO_PATTERNS) {
+  // Every marker at once, so one run of the check shows the editor the whole rewrite needed.
+  const found = MEMO_PATTERNS.flatMap(({ pattern, what }) => {
     const match = pattern.exec(text);
-    if (match) {
-      return `contains ${what} ("${match[0]}"), which is research-memo language readers should not see. Rewrite it for readers; provenance for editors goes in "editor_note", which is never published`;
-    }
-  }
-  return null;
+    return match ? [`${what} ("${match[0]}")`] : [];
+  });
+  if (found.length === 0) return null;
+  return `contains research-memo language readers should not see: ${found.join('; ')}. Rewrite it for readers; provenance for editors goes in "editor_note", which is never published`;
 }
 
 /** Host-name fragments of staging servers, origin servers, CDNs and feeds: not an address to give readers. */

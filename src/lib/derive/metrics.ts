@@ -2,6 +2,7 @@
 import type { Dataset } from '../dataset/types.ts';
 import { countDistinctCountries } from './stations.ts';
 import { countriesWithResponse } from './responses.ts';
+import { CRIMINAL_CASE_KINDS } from '../map/classify.ts';
 
 export const METRIC_IDS = [
   'station-rows',
@@ -44,7 +45,7 @@ export function computeMetrics(data: Pick<Dataset, 'stations' | 'countryCounts' 
     'countries-verified': countryCounts.filter((c) => c.verified).length,
     'countries-with-closure': countriesWithResponse(events, ['closure']).size,
     'countries-with-investigation': countriesWithResponse(events, ['investigation']).size,
-    'countries-with-charges': countriesWithResponse(events, ['arrest', 'charge', 'plea']).size,
+    'countries-with-charges': countriesWithResponse(events, CRIMINAL_CASE_KINDS).size,
     'events-verified': events.filter((e) => e.verified).length,
     'sources-total': sources.length,
     'sources-primary': sources.filter((s) => s.tier === 'primary').length,

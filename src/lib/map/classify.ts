@@ -35,9 +35,12 @@ export function stationState(iso3: string, row: CountryCount | undefined): Stati
   return classifyStationCount(latestReportedCount(row).value);
 }
 
+/** Event kinds that mean a criminal case over a station: arrests, charges, pleas, convictions and sentences. */
+export const CRIMINAL_CASE_KINDS = ['arrest', 'charge', 'plea', 'conviction', 'sentence'] as const satisfies readonly EventKind[];
+
 /** Response categories, strongest first: a country that arrested someone is shown as such even if it also investigated. */
 export const RESPONSE_CLASSES = [
-  { id: 'charges', kinds: ['arrest', 'charge', 'plea'] },
+  { id: 'charges', kinds: CRIMINAL_CASE_KINDS },
   { id: 'closure', kinds: ['closure'] },
   { id: 'investigation', kinds: ['investigation'] },
   { id: 'denial', kinds: ['denial'] },

@@ -53,7 +53,8 @@ export interface CountryDetail {
   latest: number;
   verified: boolean;
   cities: string[];
-  bureaus: string[];
+  /** Chinese police bureaus named for this country's stations; `unconfirmed` when only weak sources name it. */
+  bureaus: { name: string; unconfirmed: boolean }[];
   stationRows: number;
   stations: StationState;
   response: ResponseState;
@@ -73,6 +74,15 @@ export interface MapModel {
 /** Cities of a country's station rows, deduplicated, in data order; unlocated rows say so once. */
 function citiesOf(rows: readonly Station[]): string[] {
   return [...new Set(rows.map((s) => s.city).filter((c): c is string => c !== null))];
+}
+
+/** Bureaus named for a country's stations, in data order; a bureau is unconfirmed when every row naming it rests on weak sources for it. */
+function bureausOf(rows: readonly Station[]): { name: string; unconfirmed: boolean }[] {
+  const names = [...new Set(rows.map((s) => s.operator).filter((o): o is NonNullable<typeof o> => o !== null))];
+  return names.map((name) => ({
+    name,
+    unconfirmed: rows.filter((s) => s.operator === name).every((s) => s.operator_source_tier === 'weak'),
+  }));
 }
 
 export function buildMapModel(dataset: Dataset, features: readonly CountryFeature[], width: number = MAP_WIDTH): MapModel {
@@ -140,7 +150,7 @@ export function buildMapModel(dataset: Dataset, features: readonly CountryFeatur
       latest: latestReportedCount(row).value,
       verified: row.verified,
       cities: citiesOf(rows),
-      bureaus: [...new Set(rows.map((s) => s.operator).filter((o): o is NonNullable<typeof o> => o !== null))],
+      bureaus: bureausOf(rows),
       stationRows: rows.length,
       stations: stationState(row.iso3, row),
       response: response.state,
