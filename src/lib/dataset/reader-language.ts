@@ -69,3 +69,9 @@ export function sourceUrlProblem(value: string): string | null {
   }
   return null;
 }
+
+/** Fields that hold codes, ids, dates, addresses or editor-only text rather than words a reader sees. */
+export const NOT_READER_TEXT: ReadonlySet<string> = new Set([
+  'id', 'url', 'editor_note', 'iso3', 'date', 'published', 'as_of', 'tier', 'status', 'kind', 'actor',
+  'operator', 'operator_source_tier', 'listed_in', 'sources', 'verified',
+]);

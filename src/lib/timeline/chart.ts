@@ -75,9 +75,9 @@ export function buildSwimlaneChart(
   return { width, height, labelWidth, rowHeight, rows: rowLayout, dots, ticks, band };
 }
 
-/** Colour class of an event kind: arrests, charges and pleas share one colour, as do statements and legislation. */
+/** Colour class of an event kind: every step of a criminal case shares one colour, as do statements and legislation. */
 export function kindClass(kind: string): string {
-  return ({ arrest: 'charges', charge: 'charges', plea: 'charges', legislation: 'statement' } as Record<string, string>)[kind] ?? kind;
+  return ({ arrest: 'charges', charge: 'charges', plea: 'charges', conviction: 'charges', sentence: 'charges', legislation: 'statement' } as Record<string, string>)[kind] ?? kind;
 }
 
 /** Legend of the timeline chart's dot colours, shared by the component and its PNG. */
@@ -85,7 +85,7 @@ export function timelineLegend(): { cls: string; label: string }[] {
   return [
     { cls: 'closure', label: t('kind.closure') },
     { cls: 'investigation', label: t('kind.investigation') },
-    { cls: 'charges', label: `${t('kind.arrest')}, ${t('kind.charge')}, ${t('kind.plea')}` },
+    { cls: 'charges', label: t('kind.criminalCase') },
     { cls: 'denial', label: t('kind.denial') },
     { cls: 'statement', label: `${t('kind.statement')}, ${t('kind.legislation')}` },
     { cls: 'report', label: t('kind.report') },
