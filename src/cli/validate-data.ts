@@ -1,9 +1,5 @@
 /** Command-line check of data/ for editors and the build: `node src/cli/validate-data.ts [dataDir]` prints one OK line or every problem, and exits 1 on problems. */
-import { DatasetError, dataDirLabel, loadDataset } from '../lib/dataset/load.ts';
-
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${String(count)} ${count === 1 ? singular : pluralForm}`;
-}
+import { DatasetError, dataDirLabel, loadDataset, plural } from '../lib/dataset/load.ts';
 
 const dataDir = process.argv[2] ?? process.env['DATA_DIR'] ?? 'data';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkComponentUses, collectCitationOrder, countCitationPlaces, findComponentUses, findRepeatedInCluster } from './citations.ts';
-import { source } from './derive/test-fixtures.ts';
+import { source } from '../../tests/fixtures/derive.ts';
 import type { ReportedFigure } from './dataset/types.ts';
 
 const figures: ReportedFigure[] = [

@@ -3,8 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILES, validateDatasetFiles } from './load.ts';
 import type { DataFileName } from './load.ts';
-import { CORRECTION_KINDS, REPORT_IDS, TIERS } from './schema.ts';
-import { ACTORS, BUREAUS, EVENT_KINDS, STATION_STATUSES } from './types.ts';
+import { ACTORS, BUREAUS, CORRECTION_KINDS, EVENT_KINDS, REPORT_IDS, STATION_STATUSES, TIERS } from './types.ts';
 import type { DataIssue } from './types.ts';
 
 // Fixed seed so every run explores the same cases; override with FC_SEED (and replay a shrunk
@@ -38,6 +37,20 @@ const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   DEU: 'Germany',
 };
 const ISO3S = Object.keys(COUNTRY_NAMES);
+
+/** Inland cities of each country as [lat, lon]; a station is put within about 20 km of one, so it lies in its country. */
+const CITY_POINTS: Readonly<Record<string, readonly (readonly [number, number])[]>> = {
+  ESP: [[40.42, -3.7], [37.39, -5.98], [41.65, -0.88]],
+  ITA: [[41.9, 12.5], [45.46, 9.19], [43.77, 11.25]],
+  FRA: [[48.86, 2.35], [45.76, 4.84], [43.6, 1.44]],
+  CAN: [[45.42, -75.7], [43.65, -79.38], [51.05, -114.07]],
+  USA: [[39.74, -104.99], [41.88, -87.63], [33.75, -84.39]],
+  JPN: [[35.68, 139.69], [34.69, 135.5], [36.56, 139.88]],
+  BRA: [[-15.79, -47.88], [-23.55, -46.63], [-19.92, -43.94]],
+  NGA: [[9.08, 7.4], [12.0, 8.52], [7.38, 3.95]],
+  AUS: [[-35.28, 149.13], [-33.87, 151.21], [-23.7, 133.88]],
+  DEU: [[52.52, 13.4], [48.14, 11.58], [50.94, 6.96]],
+};
 
 const FILE_NAMES = Object.keys(DATA_FILES) as DataFileName[];
 
@@ -85,10 +98,8 @@ const urlArb = fc.oneof(
   fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }),
 );
 
-// JSON writes -0 as 0, so -0 could never round-trip.
-const notNegativeZero = (value: number): boolean => !Object.is(value, -0);
-const latArb = fc.double({ min: -90, max: 90, noNaN: true }).filter(notNegativeZero);
-const lonArb = fc.double({ min: -180, max: 180, noNaN: true }).filter(notNegativeZero);
+/** An offset of up to 0.2 degrees (about 20 km), so coordinates are arbitrary doubles that still lie in their country. */
+const jitterArb = fc.double({ min: -0.2, max: 0.2, noNaN: true });
 const countArb = fc.nat();
 /** Indices into the sources list, resolved once the sources are known. */
 const refsArb = fc.uniqueArray(fc.nat({ max: 5 }), { minLength: 1, maxLength: 3 });
@@ -106,7 +117,7 @@ const stationArb = fc.record({
   id: idArb,
   countryPick: fc.nat(),
   city: fc.option(textArb, { nil: null }),
-  coords: fc.option(fc.tuple(latArb, lonArb), { nil: null }),
+  coords: fc.option(fc.record({ city: fc.nat(), dLat: jitterArb, dLon: jitterArb }), { nil: null }),
   operator: fc.option(fc.tuple(fc.constantFrom(...BUREAUS), fc.constantFrom(...TIERS)), { nil: null }),
   listed_in: fc.option(fc.constantFrom(...REPORT_IDS), { nil: null }),
   status: fc.constantFrom(...STATION_STATUSES),
@@ -212,13 +223,18 @@ const datasetArb: fc.Arbitrary<RawDataset> = datasetSkeletonArb.map((skeleton) =
     'sources.json': sources.map((source) => ({ ...source })),
     'stations.json': stations.map((station) => {
       const iso3 = rowIsos[station.countryPick % rowIsos.length] ?? 'ESP';
+      const cities = CITY_POINTS[iso3] ?? [];
+      const city = station.coords === null ? undefined : cities[station.coords.city % cities.length];
+      // Every city is far from 0°, so a sum is never -0 (which JSON would write as 0).
+      const lat = city === undefined ? null : city[0] + (station.coords?.dLat ?? 0);
+      const lon = city === undefined ? null : city[1] + (station.coords?.dLon ?? 0);
       return {
         id: station.id,
         iso3,
         country: COUNTRY_NAMES[iso3],
         city: station.city,
-        lat: station.coords?.[0] ?? null,
-        lon: station.coords?.[1] ?? null,
+        lat,
+        lon,
         operator: station.operator?.[0] ?? null,
         operator_source_tier: station.operator?.[1] ?? null,
         listed_in: station.listed_in,
@@ -493,6 +509,8 @@ const CORRUPTION_NAMES = [
   'no report figure',
   'verified on weak sources only',
   'station without country row',
+  'code of another country',
+  'swapped coordinates',
 ] as const;
 type CorruptionName = (typeof CORRUPTION_NAMES)[number];
 
@@ -620,6 +638,10 @@ function corruptionsAt(data: RawDataset, file: DataFileName, index: number, targ
   const outOfRange = OUT_OF_RANGE[kind];
   if (outOfRange !== undefined) add('out of range', () => setValue('out of range', outOfRange));
   if (ISO_KINDS.has(kind)) add('bad ISO code', () => setValue('bad ISO code', BAD_ISO));
+  if (ISO_KINDS.has(kind) && typeof record['iso3'] === 'string') {
+    // A real code with a map shape, but not the country the row names.
+    add('code of another country', () => setValue('code of another country', ISO3S.filter((code) => code !== record['iso3'])));
+  }
   if (DATE_KINDS.has(kind)) {
     add('impossible date', () => setValue('impossible date', IMPOSSIBLE_DATES));
     add('future date', () => setValue('future date', FUTURE_DATES));
@@ -674,6 +696,19 @@ function corruptionsAt(data: RawDataset, file: DataFileName, index: number, targ
   }
   if (file === 'stations.json' && kind === 'lat' && record['lat'] === null) {
     add('half coordinates', () => ({ name: 'half coordinates', file, index, field: 'lat', apply: (d) => setAt(at(d), ['lon'], 12.5) }));
+  }
+  // Swapped, a Nigerian point may still lie in Nigeria; every other country's cities then fall outside it (or out of range).
+  if (file === 'stations.json' && kind === 'lat' && typeof record['lat'] === 'number' && record['iso3'] !== 'NGA') {
+    add('swapped coordinates', () => ({
+      name: 'swapped coordinates',
+      file,
+      index,
+      field: 'lat',
+      apply: (d) => {
+        setAt(at(d), ['lat'], record['lon']);
+        setAt(at(d), ['lon'], record['lat']);
+      },
+    }));
   }
   if (file === 'stations.json' && field === 'operator' && record['operator'] !== null) {
     add('tier without operator', () => ({ name: 'tier without operator', file, index, field: 'operator_source_tier', apply: (d) => setAt(at(d), ['operator'], null) }));

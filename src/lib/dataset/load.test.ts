@@ -308,7 +308,9 @@ describe('checks across files', () => {
   });
 
   it('a station whose country has no row in country_counts.json', () => {
-    const edit = (s: string): string => replaceOnce(replaceOnce(s, '"iso3": "ESP"', '"iso3": "PRT"'), '"country": "Spain"', '"country": "Portugal"');
+    // Lisbon's coordinates, so the point lies in the new country.
+    const edit = (s: string): string =>
+      replaceOnce(replaceOnce(replaceOnce(replaceOnce(s, '"iso3": "ESP"', '"iso3": "PRT"'), '"country": "Spain"', '"country": "Portugal"'), '"lat": 40.42', '"lat": 38.72'), '"lon": -3.7', '"lon": -9.14');
     const { issues, source } = validateWith('stations.json', edit);
     const issue = onlyIssue(issues);
     expect(issue).toMatchObject({ ...positionOf(source ?? '', '"PRT"'), index: 0, field: 'iso3' });
@@ -347,6 +349,85 @@ describe('checks across files', () => {
   });
 });
 
+describe('countries and coordinates', () => {
+  it('a real code for another country than "country" names both, at the code', () => {
+    const edit = (s: string): string => replaceOnce(replaceOnce(s, '"iso3": "ITA"', '"iso3": "AUT"'), '"country": "Italy"', '"country": "Australia"');
+    const { issues, source } = validateWith('events.json', edit);
+    const issue = onlyIssue(issues);
+    expect(issue).toMatchObject({ file: 'events.json', ...positionOf(source ?? '', '"AUT"'), index: 1, recordId: '2022-12-05-ita-investigation', field: 'iso3' });
+    expect(issue.message).toBe('"AUT" is the code of Austria, but "country" is "Australia", whose code is "AUS". Correct whichever of the two is wrong.');
+  });
+
+  it('a country name we do not know is reported with the name the code stands for', () => {
+    const { issues, source } = validateWith('country_counts.json', (s) => replaceOnce(s, '"country": "Spain"', '"country": "Spian"'));
+    const issue = onlyIssue(issues);
+    expect(issue).toMatchObject({ file: 'country_counts.json', ...positionOf(source ?? '', '"ESP"'), index: 0, recordId: 'esp', field: 'iso3' });
+    expect(issue.message).toContain('"ESP" is the code of Spain, but "country" is "Spian", which is not a name we know for it. Write "Spain", or correct the code.');
+    expect(issue.message).toContain('COUNTRY_ALIASES in src/lib/dataset/countries.ts');
+  });
+
+  it.each([
+    ['CZE', 'Czech Republic'],
+    ['CZE', 'Czechia'],
+    ['RUS', 'Russia'],
+    ['USA', 'United States'],
+    ['GBR', 'United Kingdom'],
+    ['KOR', 'South Korea'],
+    ['NLD', 'Netherlands'],
+    ['NLD', 'the Netherlands'],
+    ['CIV', "Cote d'Ivoire"],
+    ['COD', 'Democratic Republic of the Congo'],
+  ])('accepts %s with the name "%s"', (iso3, country) => {
+    const edit = (s: string): string => replaceOnce(replaceOnce(s, '"iso3": "ITA"', `"iso3": "${iso3}"`), '"country": "Italy"', `"country": "${country}"`);
+    expect(validateWith('events.json', edit).issues).toEqual([]);
+  });
+
+  it('a station filed under another country is one problem, not also a missing country row and a point outside', () => {
+    const { issues } = validateWith('stations.json', (s) => replaceOnce(s, '"iso3": "ESP"', '"iso3": "PRT"'));
+    const issue = onlyIssue(issues);
+    expect(issue).toMatchObject({ file: 'stations.json', index: 0, recordId: 'esp-madrid-1', field: 'iso3' });
+    expect(issue.message).toContain('"PRT" is the code of Portugal, but "country" is "Spain", whose code is "ESP"');
+  });
+
+  it('swapped lat and lon are reported at "lat", saying they look swapped', () => {
+    const edit = (s: string): string => replaceOnce(replaceOnce(s, '"lat": 40.42', '"lat": -3.7'), '"lon": -3.7', '"lon": 40.42');
+    const { issues, source } = validateWith('stations.json', edit);
+    const issue = onlyIssue(issues);
+    expect(issue).toMatchObject({ file: 'stations.json', ...positionOf(source ?? '', '-3.7'), index: 0, recordId: 'esp-madrid-1', field: 'lat' });
+    expect(issue.line).toBe(7);
+    expect(issue.message).toMatch(/^lat -3\.7, lon 40\.42 is not in Spain \(that point is (in [A-Za-z ]+|at sea)\), but lat 40\.42, lon -3\.7 is: "lat" and "lon" look swapped\./);
+    expect(formatIssues(issues)).toContain('data/stations.json:7:12  record #1 (id "esp-madrid-1"), field "lat": lat -3.7, lon 40.42 is not in Spain');
+  });
+
+  it('a missing minus sign on the longitude is reported at "lon"', () => {
+    const { issues, source } = validateWith('stations.json', (s) => replaceOnce(s, '"lon": 12.5', '"lon": -12.5'));
+    const issue = onlyIssue(issues);
+    expect(issue).toMatchObject({ file: 'stations.json', ...positionOf(source ?? '', '-12.5'), index: 1, recordId: 'ita-rome-1', field: 'lon' });
+    expect(issue.message).toBe('lat 41.9, lon -12.5 is not in Italy (that point is at sea), but lon 12.5 is: the sign of "lon" looks wrong. Longitude is negative west of Greenwich.');
+  });
+
+  it('a point in another country names that country', () => {
+    // Paris, on a row filed under Spain.
+    const edit = (s: string): string => replaceOnce(replaceOnce(s, '"lat": 40.42', '"lat": 48.86'), '"lon": -3.7', '"lon": 2.35');
+    const { issues, source } = validateWith('stations.json', edit);
+    const issue = onlyIssue(issues);
+    expect(issue).toMatchObject({ file: 'stations.json', ...positionOf(source ?? '', '48.86'), index: 0, field: 'lat' });
+    expect(issue.message).toBe('lat 48.86, lon 2.35 is not in Spain, nor within 50 km of it (that point is in France). Check the coordinates: lat runs north–south (-90 to 90, negative south of the equator), lon east–west (-180 to 180, negative west of Greenwich).');
+  });
+
+  it('accepts coastal cities and islands that coarse outlines leave out (Valencia, Venice, Palermo, Cagliari)', () => {
+    for (const [lat, lon] of [[39.47, -0.38], [45.44, 12.32], [38.12, 13.36], [39.22, 9.12]] as const) {
+      const country = lon < 5 ? 'Spain' : 'Italy';
+      const edit = (s: string): string => {
+        const row = country === 'Spain' ? ['"lat": 40.42', '"lon": -3.7'] : ['"lat": 41.9', '"lon": 12.5'];
+        return replaceOnce(replaceOnce(s, row[0] ?? '', `"lat": ${String(lat)}`), row[1] ?? '', `"lon": ${String(lon)}`);
+      };
+      const { issues } = validateWith('stations.json', edit);
+      expect(issues, `${String(lat)}, ${String(lon)} in ${country}\n${formatIssues(issues)}`).toEqual([]);
+    }
+  });
+});
+
 describe('the JSON scanner agrees with JSON.parse', () => {
   it('on every one-character deletion and a few insertions in a fixture', () => {
     const original = text(validFiles(), 'figures.json');
@@ -366,7 +447,8 @@ describe('the JSON scanner agrees with JSON.parse', () => {
         for (const issue of syntaxIssues) expect(issue.message).not.toMatch(/is not valid JSON|JSON at position|end of JSON input/);
       }
     }
-  });
+    // About 1,200 full validations: a busy shared runner needs more than the default 5 s.
+  }, 30_000);
 });
 
 describe('formatIssues', () => {
@@ -436,11 +518,12 @@ describe('loadDataset and the CLI', () => {
     expect(run.stderr).toContain('/stations.json:22:12  record #2 (id "ita-rome-1"), field "lat": expected a number or null, found the text "12,5"');
     expect(run.stderr).toContain('/corrections.json:1:1  The file is missing.');
     expect(run.stderr).toContain('2 problems in');
-  });
+    // A fresh Node process: allow for a busy shared runner.
+  }, 30_000);
 
   it('the CLI exits 0 with one summary line on valid data', () => {
     const run = spawnSync(process.execPath, [CLI, path.relative(REPO_ROOT, VALID_DIR)], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('src/lib/dataset/fixtures/valid/ OK: 3 sources, 3 stations, 2 countries, 2 events, 2 figures, 1 disagreement, 1 correction\n');
-  });
+  }, 30_000);
 });

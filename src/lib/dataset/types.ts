@@ -1,24 +1,22 @@
-/** The shapes of the records in data/*.json once validated; the single source of truth for page and chart code. */
+/** The shapes of the records in data/*.json once validated, derived from the zod schemas in schema.ts, and the lists of allowed values those schemas use. */
+import type { z } from 'astro/zod';
+import type {
+  correctionSchema,
+  countryCountSchema,
+  disagreementSchema,
+  reportedFigureSchema,
+  sourceSchema,
+  stationSchema,
+  timelineEventSchema,
+} from './schema.ts';
 
-/** How much weight a source carries (see data/README.md, "Source tiers"). */
-export type Tier = 'primary' | 'reputable' | 'weak';
-
-/** A partial ISO date: year, year-month or full day, as precise as the source allows. */
-export type PartialDate = string;
-
-export interface Source {
-  id: string;
-  title: string;
-  publisher: string;
-  published: PartialDate | null;
-  url: string;
-  tier: Tier;
-  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
-  editor_note?: string;
-}
+/** How much weight a source carries (see data/README.md and /sources/). */
+export const TIERS = ['primary', 'reputable', 'weak'] as const;
+export type Tier = (typeof TIERS)[number];
 
 /** The two Safeguard Defenders reports; null for sites named by others (e.g. the RCMP's Montreal-area cases). */
-export type ReportId = '110-overseas' | 'patrol-and-persuade';
+export const REPORT_IDS = ['110-overseas', 'patrol-and-persuade'] as const;
+export type ReportId = (typeof REPORT_IDS)[number];
 
 export const BUREAUS = ['Fuzhou', 'Qingtian', 'Wenzhou', 'Nantong'] as const;
 export type Bureau = (typeof BUREAUS)[number];
@@ -34,40 +32,6 @@ export const STATION_STATUSES = [
   'unknown',
 ] as const;
 export type StationStatus = (typeof STATION_STATUSES)[number];
-
-export interface Station {
-  id: string;
-  iso3: string;
-  country: string;
-  city: string | null;
-  lat: number | null;
-  lon: number | null;
-  operator: Bureau | null;
-  operator_source_tier: Tier | null;
-  listed_in: ReportId | null;
-  status: StationStatus;
-  verified: boolean;
-  sources: string[];
-  note: string;
-  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
-  editor_note?: string;
-}
-
-export interface CountryCount {
-  id: string;
-  iso3: string;
-  country: string;
-  /** Stations in 110 Overseas (Sept 2022); null when that report listed none here or the number is unknown. */
-  first_report: number | null;
-  /** Stations in Patrol and Persuade (Dec 2022); null when no source gives the later figure. */
-  second_report: number | null;
-  second_report_is_minimum: boolean;
-  verified: boolean;
-  sources: string[];
-  note: string;
-  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
-  editor_note?: string;
-}
 
 export const EVENT_KINDS = [
   'report',
@@ -96,54 +60,23 @@ export const ACTORS = [
 /** Who acted: a report or a denial is not a host country's "response". */
 export type Actor = (typeof ACTORS)[number];
 
-export interface TimelineEvent {
-  id: string;
-  date: PartialDate;
-  /** The country the event concerns; null for global events (the NGO's reports, EU bodies). */
-  iso3: string | null;
-  country: string | null;
-  actor: Actor;
-  kind: EventKind;
-  title: string;
-  summary: string;
-  verified: boolean;
-  sources: string[];
-  note: string | null;
-  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
-  editor_note?: string;
-}
+export const CORRECTION_KINDS = ['correction', 'update'] as const;
 
+/** A partial ISO date: year, year-month or full day, as precise as the source allows. */
+export type PartialDate = string;
+
+// The record types are the schemas' output. Their optional `editor_note` is removed when the
+// data is loaded (see load.ts), so in a loaded Dataset it is always undefined.
+
+export type Source = z.output<typeof sourceSchema>;
+export type Station = z.output<typeof stationSchema>;
+export type CountryCount = z.output<typeof countryCountSchema>;
+export type TimelineEvent = z.output<typeof timelineEventSchema>;
 /** A figure as a source reported it (not derived from our rows). */
-export interface ReportedFigure {
-  id: string;
-  value: number;
-  label: string;
-  as_of: PartialDate;
-  verified: boolean;
-  sources: string[];
-  note: string | null;
-  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
-  editor_note?: string;
-}
-
-export interface Disagreement {
-  id: string;
-  topic: string;
-  positions: { claim: string; sources: string[] }[];
-  our_reading: string;
-  /** Provenance for editors only: stripped on load, never rendered or downloaded. */
-  editor_note?: string;
-}
-
+export type ReportedFigure = z.output<typeof reportedFigureSchema>;
+export type Disagreement = z.output<typeof disagreementSchema>;
 /** One entry of the public updates & corrections log. */
-export interface Correction {
-  id: string;
-  date: PartialDate;
-  kind: 'correction' | 'update';
-  what: string;
-  why: string;
-  sources: string[];
-}
+export type Correction = z.output<typeof correctionSchema>;
 
 export interface Dataset {
   sources: Source[];

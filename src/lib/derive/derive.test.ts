@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMetrics, isMetricId, METRIC_IDS } from './metrics.ts';
 import { countriesWithResponse, hostResponses, sortEventsChronologically } from './responses.ts';
 import { countDistinctCountries, countStationsByCountry, latestReportedCount } from './stations.ts';
-import { countryCount, event, source, station } from './test-fixtures.ts';
+import { countryCount, event, source, station } from '../../../tests/fixtures/derive.ts';
 
 const stations = [
   station({ id: 'esp-madrid-1', iso3: 'ESP' }),

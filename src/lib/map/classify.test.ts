@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCount, event } from '../derive/test-fixtures.ts';
+import { countryCount, event } from '../../../tests/fixtures/derive.ts';
 import { classifyStationCount, responseState, stationState, STATION_CLASSES } from './classify.ts';
 
 describe('classifyStationCount', () => {

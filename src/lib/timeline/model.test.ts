@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { event } from '../derive/test-fixtures.ts';
+import { event } from '../../../tests/fixtures/derive.ts';
 import {
   cumulativeRespondingCountries,
   groupEventsByYear,
