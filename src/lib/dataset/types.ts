@@ -24,6 +24,7 @@ export type Bureau = (typeof BUREAUS)[number];
 export const STATION_STATUSES = [
   'reported',
   'under investigation',
+  'investigation closed',
   'closed',
   'closure ordered',
   'denied by host government',
