@@ -23,7 +23,13 @@ export function prepareMdxEntry(entry: MdxEntryLike, dataset: Dataset, locals: o
   const lineOffset = bodyStart > 0 ? raw.slice(0, bodyStart).split('\n').length - 1 : 0;
   const problems = checkComponentUses(file, body, lineOffset, dataset);
   if (problems.length > 0) {
-    throw new Error(`${file} has ${problems.length} data reference problem(s):\n${problems.join('\n')}`);
+    const error = new Error(`${file} has ${problems.length} data reference problem(s):\n${problems.join('\n')}`);
+    // Astro's overlay and terminal show the code around `loc`: the chapter's line, not this file.
+    const first = /^:(\d+):(\d+) /.exec(problems[0]?.slice(file.length) ?? '');
+    if (entry.filePath && first) {
+      Object.assign(error, { loc: { file: path.resolve(entry.filePath), line: Number(first[1]), column: Number(first[2]) } });
+    }
+    throw error;
   }
   const order = collectCitationOrder(body, dataset.figures);
   (locals as { citationOrder?: string[] }).citationOrder = order;
