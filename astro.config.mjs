@@ -1,9 +1,14 @@
 // Astro configuration: site and base path come from the environment so the same build serves
-// at a domain root or under a sub-path (see README "Deploying under a sub-path").
+// at a domain root or under a sub-path (see README "Building for production, and deploying under a sub-path").
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { mdxElementCheck } from './src/lib/content-check.ts';
+import { watchData } from './src/lib/watch-data.ts';
 
-const site = process.env.SITE_URL ?? 'https://example.org';
+// Local builds and `npm start` use the local address, so nothing points at a placeholder domain; a build for the
+// public goes through `npm run build:production`, which refuses to start without SITE_URL (src/cli/check-production.ts).
+const site = process.env.SITE_URL || 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
@@ -12,8 +17,30 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],
-  // Shiki injects inline styles, which a hashed CSP would block (checks.md S1).
-  markdown: { syntaxHighlight: false },
+  markdown: {
+    // Shiki injects inline styles, which a hashed CSP would block (checks.md S1).
+    syntaxHighlight: false,
+    // Astro's default processor plus a check that stops `{typo}` or `<Cit>` with the chapter's file and line.
+    processor: satteri({ mdastPlugins: [mdxElementCheck()] }),
+  },
   security: { csp: true },
   devToolbar: { enabled: false },
+  vite: {
+    // `npm run dev`: reload pages and report problems when a data/ file changes (pages read data/ outside Vite).
+    plugins: [watchData()],
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro itself (astro/dist/content/vite-plugin-content-assets.js) starts the wrapper module it makes for
+          // each rendered MDX entry, `<file>.mdx?astroPropagatedAssets`, with the string "use astro:head-inject", and
+          // Rolldown warns that it may drop such a directive when bundling (withastro/astro#18087, open). Nothing
+          // reads it after bundling: Astro 7.3's head plugin (astro/dist/vite-plugin-head) finds these modules by
+          // their id. So this one warning is dropped here; every other warning still reaches the log.
+          const fromAstro = warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.id?.endsWith('?astroPropagatedAssets');
+          if (fromAstro && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

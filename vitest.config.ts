@@ -1,4 +1,5 @@
-// Vitest configuration: three projects (unit, dist, browser) so `npx vitest run` gives one combined summary.
+// Vitest configuration: one `projects` list (unit, components, dist, browser, validity, editorial, host) so
+// `npx vitest run` gives one combined summary.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -10,10 +11,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          // tests/helpers/*.test.ts: self-tests of test helpers that need no build (the Observatory scorer).
+          include: ['src/**/*.test.ts', 'tests/helpers/**/*.test.ts'],
           environment: 'node',
         },
       },
+      // Chart components rendered with Astro's container API from a fixture dataset (golden SVGs); it needs Astro's
+      // Vite plugins, so it has its own config file.
+      './tests/components/vitest.config.ts',
       {
         extends: true,
         test: {
@@ -49,6 +54,48 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'host',
+          include: ['tests/host/**/*.test.ts'],
+          environment: 'node',
+          // Serves dist/ with Cloudflare's runtime (wrangler pages dev → workerd); a cold start takes ~10-20 s.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // On its own after the others, so workerd's start-up does not compete with chromium or the validity builds.
+          sequence: { groupOrder: 3 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'editorial',
+          include: ['tests/editorial/**/*.test.ts'],
+          environment: 'node',
+          // Copies the project, edits data/, builds the copy and runs its dist suite against it (~1 min).
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          // Last and alone: it runs a build and a nested vitest of its own.
+          sequence: { groupOrder: 4 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dev',
+          include: ['tests/dev/**/*.test.ts'],
+          environment: 'node',
+          // Starts `astro dev` on a copy of the project (~5-10 s), then edits its data/ and chapters.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          // Alone after the others: a dev server and chromium would compete with builds for 2 CPUs.
+          sequence: { groupOrder: 5 },
         },
       },
     ],

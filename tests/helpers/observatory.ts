@@ -1,7 +1,9 @@
 /**
- * A scorer that applies MDN HTTP Observatory's modifier table (the subset that a static site can be judged on
- * offline) to a page's effective headers and its <meta> CSP. A+ means 100 or more with no negative modifier;
- * after a deploy, run the real scan as well.
+ * Test helper (checks S6): a scorer that applies MDN HTTP Observatory's modifier table (the subset that a static
+ * site can be judged on offline) to a page's headers and its <meta> CSP. A+ means 100 or more with no negative
+ * modifier; after a deploy, run the real scan as well. It is our own reading of MDN's table, so it lives with the
+ * tests, not in src/. (`@mdn/mdn-http-observatory` was considered: it is a server package whose dependencies include
+ * Postgres and a native pg build, so it is not a practical offline test dependency.)
  */
 
 export interface ObservatoryResult {
