@@ -1,18 +1,19 @@
 /** Numbers a chapter's citations in reading order, and finds citation mistakes before the page renders. */
-import type { ReportedFigure, Source } from './dataset/types.ts';
+import type { Dataset, ReportedFigure, Source } from './dataset/types.ts';
 import { isMetricId } from './derive/metrics.ts';
+import { listCountries } from './countries/countries.ts';
 
 /** One use of a data-backed component in an MDX body, with its position for error messages. */
 export interface ComponentUse {
-  component: 'Cite' | 'Stat' | 'Count';
+  component: 'Cite' | 'Stat' | 'Count' | 'Country';
   value: string;
   line: number;
   column: number;
 }
 
-// Matches <Cite id="x" />, <Stat id='x'/>, <Count of="x" />; the attribute must be a string literal so the
+// Matches <Cite id="x" />, <Stat id='x'/>, <Count of="x" />, <Country id="irl">; the attribute must be a string literal so the
 // numbering can be worked out before rendering.
-const COMPONENT_USE = /<(Cite|Stat|Count)\b[^>]*?\b(id|of)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{)/g;
+const COMPONENT_USE = /<(Cite|Stat|Count|Country)\b[^>]*?\b(id|of)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{)/g;
 
 /** Finds every Cite/Stat/Count in an MDX body, in document order. Code spans are not special-cased: chapters have none. */
 export function findComponentUses(body: string): ComponentUse[] {
@@ -107,9 +108,13 @@ export function checkComponentUses(
   file: string,
   body: string,
   lineOffset: number,
-  data: { sources: readonly Source[]; figures: readonly ReportedFigure[] },
+  data: { sources: readonly Source[]; figures: readonly ReportedFigure[] } & Partial<Pick<Dataset, 'countryCounts' | 'stations' | 'events'>>,
 ): string[] {
   const sourceIds = new Set(data.sources.map((source) => source.id));
+  // <Country id="irl"> links to a country page: the ids are the lower-case alpha-3 codes of the countries in data/.
+  const countryIds = new Set(
+    listCountries({ countryCounts: data.countryCounts ?? [], stations: data.stations ?? [], events: data.events ?? [] }).map((c) => c.id),
+  );
   const figureIds = new Set(data.figures.map((figure) => figure.id));
   const problems: string[] = [];
   for (const use of findComponentUses(body)) {
@@ -122,6 +127,8 @@ export function checkComponentUses(
       problems.push(`${where} <Stat id="${use.value}" /> names a figure that is not in data/figures.json.`);
     } else if (use.component === 'Count' && !isMetricId(use.value)) {
       problems.push(`${where} <Count of="${use.value}" /> is not a known metric (see src/lib/derive/metrics.ts).`);
+    } else if (use.component === 'Country' && !countryIds.has(use.value)) {
+      problems.push(`${where} <Country id="${use.value}"> has no country page: use the lower-case ISO alpha-3 code of a country in data/ (for example "irl" for Ireland).`);
     }
   }
   for (const repeat of findRepeatedInCluster(body, data.figures)) {

@@ -1,0 +1,50 @@
+/**
+ * The build's country list, from getSiteData(): computed once per dataset, and the build stops with file:line when
+ * two countries would share a page address. Pages, the <Country> component and the chart tables all link through here.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Dataset } from '../dataset/types.ts';
+import { dataDirLabel } from '../dataset/load.ts';
+import { dataDirectory, getSiteData } from '../site-data.ts';
+import { CountrySlugError, describeSlugProblems, findSlugProblems, lineOfRecord, listCountries, type CountryRef } from './countries.ts';
+
+let cached: { dataset: Dataset; countries: CountryRef[]; byIso3: Map<string, CountryRef> } | undefined;
+
+/** Every country with a page, sorted by name. Throws CountrySlugError naming the files and lines of a clash. */
+export function getCountries(): CountryRef[] {
+  return load().countries;
+}
+
+/** The country with this alpha-3 code (any case), or undefined when it has no page (China, or not in data/). */
+export function findCountry(code: string): CountryRef | undefined {
+  return load().byIso3.get(code.toUpperCase());
+}
+
+/** Site-relative path of a country's page ("countries/ireland/"), or null when it has none; pass to withBase/chartLink. */
+export function countryPath(code: string | null): string | null {
+  if (code === null) return null;
+  const country = findCountry(code);
+  return country ? `countries/${country.slug}/` : null;
+}
+
+function load(): NonNullable<typeof cached> {
+  const { dataset } = getSiteData();
+  if (cached?.dataset !== dataset) {
+    const countries = listCountries(dataset);
+    const problems = findSlugProblems(countries);
+    if (problems.length > 0) {
+      const dir = dataDirectory();
+      const lineOf = (file: string, recordId: string) => {
+        try {
+          return lineOfRecord(readFileSync(path.join(dir, file), 'utf8'), recordId);
+        } catch {
+          return null;
+        }
+      };
+      throw new CountrySlugError(describeSlugProblems(problems, dataDirLabel(dir), lineOf));
+    }
+    cached = { dataset, countries, byIso3: new Map(countries.map((c) => [c.iso3, c])) };
+  }
+  return cached;
+}
