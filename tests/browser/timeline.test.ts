@@ -11,9 +11,30 @@ const site = useBuiltSite('how-countries-responded/index.html');
 const CHAPTER = 'how-countries-responded/';
 const TIMELINE = 'figure#timeline';
 const STEPS = `${TIMELINE} li.timeline__step`;
-const HASH_EVENT = '2022-11-01-nld-closure';
 
-const events = JSON.parse(readFileSync(path.resolve('data/events.json'), 'utf8')) as { id: string; iso3: string | null }[];
+const events = JSON.parse(readFileSync(path.resolve(process.env['DATA_DIR'] ?? 'data', 'events.json'), 'utf8')) as {
+  id: string;
+  date: string;
+  iso3: string | null;
+}[];
+
+/** Timeline order: partial dates ("2022-11") before the days of that month, then id. */
+const dateKey = (date: string): string => {
+  const [y, m = '00', d = '00'] = date.split('-');
+  return `${y}-${m}-${d}`;
+};
+const chronological = [...events].sort((a, b) => dateKey(a.date).localeCompare(dateKey(b.date)) || a.id.localeCompare(b.id));
+/** An event a third of the way down the list: not the first step, which is active anyway. */
+const HASH_EVENT = chronological[Math.max(1, Math.floor(chronological.length / 3))]!.id;
+/** The country with the most events (ties: alphabetical), for the filter tests. */
+const FILTER_ISO3 = (() => {
+  const counts = new Map<string, number>();
+  for (const e of events) if (e.iso3) counts.set(e.iso3, (counts.get(e.iso3) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+})();
+/** How many steps to walk through, and the step to reload at: both within the data, whatever its size. */
+const WALK_STEPS = Math.min(8, events.length);
+const RELOAD_STEP = Math.max(1, Math.floor(events.length * 0.4));
 
 /** Opens the chapter (with an optional `?query#hash` suffix) and waits for the timeline script, unless JS is off. */
 async function openChapter(suffix = '', options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -95,7 +116,7 @@ describe('scroll mode at 1280×800', () => {
     try {
       expect(await page.locator(TIMELINE).getAttribute('data-mode')).toBe('scroll');
       expect(await page.locator(STEPS).count()).toBe(events.length);
-      for (let i = 0; i < 8; i++) {
+      for (let i = 0; i < WALK_STEPS; i++) {
         await page.locator(STEPS).nth(i).evaluate((li) => li.scrollIntoView({ block: 'center', behavior: 'instant' }));
         await settle(page);
         await expect.poll(async () => (await activeState(page)).active, { message: `step ${i} centred in the viewport` }).toBe(i);
@@ -156,9 +177,9 @@ describe('scroll mode at 1280×800', () => {
   test('reloading mid-page restores a consistent active step', async () => {
     const { context, page, errors } = await openChapter();
     try {
-      await page.locator(STEPS).nth(20).evaluate((li) => li.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await page.locator(STEPS).nth(RELOAD_STEP).evaluate((li) => li.scrollIntoView({ block: 'center', behavior: 'instant' }));
       await settle(page);
-      await expect.poll(async () => (await activeState(page)).active).toBe(20);
+      await expect.poll(async () => (await activeState(page)).active).toBe(RELOAD_STEP);
 
       await page.reload({ waitUntil: 'load' });
       await page.waitForSelector(`${TIMELINE}[data-enhanced]`, { state: 'attached' });
@@ -178,16 +199,16 @@ describe('scroll mode at 1280×800', () => {
     }
   });
 
-  test('the country filter updates the URL and hides non-matching steps', async () => {
+  test(`the country filter (${FILTER_ISO3}) updates the URL and hides non-matching steps`, async () => {
     const { context, page, errors } = await openChapter();
     try {
-      await page.locator(`${TIMELINE} select[data-filter="country"]`).selectOption('CAN');
-      await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('CAN');
+      await page.locator(`${TIMELINE} select[data-filter="country"]`).selectOption(FILTER_ISO3);
+      await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe(FILTER_ISO3);
       const steps = await stepVisibility(page);
-      const expected = events.filter((e) => e.iso3 === 'CAN').map((e) => `event-${e.id}`).sort();
+      const expected = events.filter((e) => e.iso3 === FILTER_ISO3).map((e) => `event-${e.id}`).sort();
       expect(expected.length).toBeGreaterThan(0);
       expect(steps.filter((s) => s.visible).map((s) => s.id).sort()).toEqual(expected);
-      expect(steps.filter((s) => !s.visible).every((s) => s.iso3 !== 'CAN')).toBe(true);
+      expect(steps.filter((s) => !s.visible).every((s) => s.iso3 !== FILTER_ISO3)).toBe(true);
 
       // Back to all: every step returns and the query parameter goes away.
       await page.locator(`${TIMELINE} select[data-filter="country"]`).selectOption('');
@@ -199,12 +220,12 @@ describe('scroll mode at 1280×800', () => {
     }
   });
 
-  test('loading ?country=CAN pre-applies the filter', async () => {
-    const { context, page, errors } = await openChapter('?country=CAN');
+  test(`loading ?country=${FILTER_ISO3} pre-applies the filter`, async () => {
+    const { context, page, errors } = await openChapter(`?country=${FILTER_ISO3}`);
     try {
-      expect(await page.locator(`${TIMELINE} select[data-filter="country"]`).inputValue()).toBe('CAN');
+      expect(await page.locator(`${TIMELINE} select[data-filter="country"]`).inputValue()).toBe(FILTER_ISO3);
       const steps = await stepVisibility(page);
-      const expected = events.filter((e) => e.iso3 === 'CAN').map((e) => `event-${e.id}`).sort();
+      const expected = events.filter((e) => e.iso3 === FILTER_ISO3).map((e) => `event-${e.id}`).sort();
       expect(steps.filter((s) => s.visible).map((s) => s.id).sort()).toEqual(expected);
       expect(errors).toEqual([]);
     } finally {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { effectiveHeaders, headerRules } from '../../src/lib/security/headers.ts';
-import { scoreObservatory } from '../../src/lib/security/observatory.ts';
+import { scoreObservatory } from '../helpers/observatory.ts';
 
 const dist = path.resolve(process.env['DIST_DIR'] ?? 'dist');
 const htmlFiles = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));

@@ -3,16 +3,19 @@ import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
-import { csvParse } from 'd3-dsv';
+import { csvParse, csvParseRows } from 'd3-dsv';
 import { DIST, expectBuilt, builtPage } from '../helpers/dist.ts';
+import { DOWNLOADS as SITE_DOWNLOADS } from '../../src/lib/downloads.ts';
 
 const ROOT = process.cwd();
-const DATA = path.join(ROOT, 'data');
+// The data the build read: data/ unless the build was made with DATA_DIR (keep the two in step).
+const DATA = path.resolve(ROOT, process.env['DATA_DIR'] ?? 'data');
 // The base path the site was built with (Astro `base`), normalised to `/x/`; tests must run with the build's BASE_PATH.
 const BASE = `/${(process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 const CHAPTERS = ['what-they-are', 'how-they-operate', 'why-it-matters', 'how-countries-responded'] as const;
-const DOWNLOADS = ['stations', 'country_counts', 'events', 'sources'] as const;
+/** Every table the site offers for download; the four core tables and figures are required whatever the list says. */
+const DOWNLOADS = [...new Set(['stations', 'country_counts', 'events', 'sources', 'figures', ...SITE_DOWNLOADS.map((d) => d.stem)])];
 
 const distBuilt = expectBuilt();
 
@@ -92,9 +95,9 @@ describe('every HTML page', () => {
     const $ = page(file);
     const empty: string[] = [];
     $('figure').each((_, figure) => {
-      if ($(figure).find('svg, img, table').length === 0) empty.push(describeElement($, figure));
+      if ($(figure).find('svg, img, table, iframe, video, picture').length === 0) empty.push(describeElement($, figure));
     });
-    expect(empty.length, `figures with no svg/img/table:\n${empty.join('\n')}\n`).toBe(0);
+    expect(empty.length, `figures with no svg, img, table, iframe or video:\n${empty.join('\n')}\n`).toBe(0);
   });
 
   test.each(pages)('%s: every same-site link and asset resolves to a built file', (file) => {
@@ -205,7 +208,7 @@ describe('chapter pages', () => {
 });
 
 describe('downloads', () => {
-  test.each(DOWNLOADS)('%s.json and %s.csv parse and hold as many records as data/%s.json', (name) => {
+  test.each(DOWNLOADS.map((name) => ({ name })))('$name.json and $name.csv parse and hold as many records as data/$name.json', ({ name }) => {
     const expected = readDataArray(name).length;
     const jsonFile = path.join(DIST, 'downloads', `${name}.json`);
     const csvFile = path.join(DIST, 'downloads', `${name}.csv`);
@@ -216,12 +219,17 @@ describe('downloads', () => {
     expect(Array.isArray(json), `${name}.json is a JSON array`).toBe(true);
     expect((json as unknown[]).length).toBe(expected);
 
-    // A BOM or CRLF would not break csvParse, but a ragged row would show up as a column-count mismatch.
-    const rows = csvParse(readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, ''));
+    // Excel on Windows needs the UTF-8 BOM to read accents; parsers here must then skip it.
+    const text = readFileSync(csvFile, 'utf8');
+    expect(text.startsWith('\uFEFF'), `${name}.csv starts with a UTF-8 BOM`).toBe(true);
+    const csv = text.slice(1);
+    const rows = csvParse(csv);
     expect(rows.length).toBe(expected);
     expect(rows.columns.length).toBeGreaterThan(1);
-    const ragged = rows.filter((row) => Object.keys(row).length !== rows.columns.length);
-    expect(ragged.length, `${name}.csv rows with a wrong column count`).toBe(0);
+    // csvParse gives every row object all the header's keys, so count the cells of the raw rows instead.
+    const [header = [], ...body] = csvParseRows(csv);
+    const ragged = body.map((row, i) => ({ line: i + 2, cells: row.length })).filter((row) => row.cells !== header.length);
+    expect(ragged, `${name}.csv rows with a wrong column count (header has ${header.length})`).toEqual([]);
   });
 
   test('the data page links to every download', () => {
@@ -233,5 +241,39 @@ describe('downloads', () => {
       (file) => !hrefs.some((href) => href.endsWith(`/downloads/${file}`)),
     );
     expect(missing, `downloads not linked from /data/: ${missing.join(', ')}`).toEqual([]);
+  });
+});
+
+describe('editor-only notes', () => {
+  /** Every editor_note in data/*.json, with where it came from. */
+  const notes = readdirSync(DATA)
+    .filter((file) => file.endsWith('.json'))
+    .flatMap((file) =>
+      (JSON.parse(readFileSync(path.join(DATA, file), 'utf8')) as Record<string, unknown>[])
+        .filter((record) => typeof record['editor_note'] === 'string' && (record['editor_note'] as string).trim() !== '')
+        .map((record) => ({ where: `data/${file} ${String(record['id'])}`, note: (record['editor_note'] as string).trim() })),
+    );
+
+  /** The forms a note would take in HTML, JSON or CSV output. */
+  function encodings(text: string): string[] {
+    const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return [...new Set([text, html, html.replace(/"/g, '&quot;').replace(/'/g, '&#39;'), html.replace(/"/g, '&#34;'), JSON.stringify(text).slice(1, -1), text.replace(/"/g, '""')])];
+  }
+
+  const textFiles = (): string[] =>
+    readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(html|json|csv|js|xml|txt|svg)$/.test(file))
+      .map((file) => file.split(path.sep).join('/'));
+
+  test('no editor_note text and no editor_note field anywhere in the build', () => {
+    const leaks: string[] = [];
+    for (const file of textFiles()) {
+      const text = readFileSync(path.join(DIST, file), 'utf8');
+      if (text.includes('editor_note')) leaks.push(`${file}: the field name editor_note`);
+      for (const { where, note } of notes) {
+        if (encodings(note).some((form) => text.includes(form))) leaks.push(`${file}: the editor_note of ${where}`);
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { startStaticServer, type StaticServer } from '../helpers/static-server.t
 import { runBuild } from '../helpers/build.ts';
 
 // The origin absolute links (canonical, og:url, oEmbed, embed "read more") are built with; see astro.config.mjs.
-const SITE_ORIGIN = new URL(process.env.SITE_URL ?? 'https://example.org').origin;
+const SITE_ORIGIN = new URL(process.env.SITE_URL || 'http://localhost:4321').origin;
 // Two builds one after the other on a busy 2-CPU runner; one build takes ~5 s idle and ~20 s under load.
 const BUILD_TIMEOUT = 150_000;
 const CHECK_TIMEOUT = 120_000;
