@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chartInfo, embedSnippet, EMBEDDABLE_CHARTS } from './embeds.ts';
+import { DEFAULT_EMBED_THEME, embedSnippet, embedSrc, embedUrls } from './embeds.ts';
 
+const info = { id: 'map', title: 'Chinese police stations abroad: where "they" <are>', canonicalPath: 'how-countries-responded/', fallbackHeight: 1234 };
 const urls = {
   embed: 'https://news.example/explainer/embed/map/',
   canonical: 'https://news.example/explainer/how-countries-responded/',
@@ -9,21 +10,40 @@ const urls = {
 };
 
 describe('embedSnippet', () => {
-  const snippet = embedSnippet(chartInfo('map'), urls, { theme: 'dark', alt: 'A "map" <of> stations', imageHeight: 800 });
+  const snippet = embedSnippet(info, urls, { theme: 'dark', alt: 'A "map" <of> stations', imageHeight: 800 });
   it('carries a titled lazy iframe with the chosen theme and the host script', () => {
     expect(snippet).toContain('<iframe data-opsi-embed src="https://news.example/explainer/embed/map/?theme=dark"');
-    expect(snippet).toMatch(/title="Chinese police stations abroad: [^"]+"/);
+    expect(snippet).toContain('title="Chinese police stations abroad: where &quot;they&quot; &lt;are&gt;"');
     expect(snippet).toContain('loading="lazy"');
     expect(snippet).toContain('<script async src="https://news.example/explainer/embed.js"></script>');
+  });
+  it('sizes the frame for a phone and lets it scroll, so a host without our script never cuts the chart off', () => {
+    expect(snippet).toContain('height="1234"');
+    expect(snippet).not.toContain('scrolling=');
   });
   it('carries a fallback image link and a credit link to the canonical page', () => {
     expect(snippet).toContain('<noscript><a href="https://news.example/explainer/how-countries-responded/"><img src="https://news.example/explainer/images/map.png"');
     expect(snippet).toContain('alt="A &quot;map&quot; &lt;of&gt; stations"');
   });
-  it('has a title and a canonical page for every chart', () => {
-    for (const id of EMBEDDABLE_CHARTS) {
-      expect(chartInfo(id).title.length).toBeGreaterThan(10);
-      expect(chartInfo(id).defaultHeight).toBeGreaterThanOrEqual(100);
-    }
+  it('keeps chart parameters and puts the theme last, escaped for the attribute', () => {
+    const withView = embedSnippet(info, { ...urls, embed: `${urls.embed}?view=responses` }, { theme: 'light', alt: '', imageHeight: 1 });
+    expect(withView).toContain('src="https://news.example/explainer/embed/map/?view=responses&amp;theme=light"');
+  });
+});
+
+describe('embed URLs', () => {
+  it('defaults to the light theme, which suits most host articles', () => {
+    expect(DEFAULT_EMBED_THEME).toBe('light');
+  });
+  it('adds the theme after any chart parameter', () => {
+    expect(embedSrc('https://x.example/embed/map/', 'auto')).toBe('https://x.example/embed/map/?theme=auto');
+    expect(embedSrc('https://x.example/embed/map/?view=responses', 'dark')).toBe('https://x.example/embed/map/?view=responses&theme=dark');
+  });
+  it('builds absolute URLs from the site, with the chart query on the embed only', () => {
+    const built = embedUrls(info, new URL('https://news.example/'), { view: 'responses' });
+    expect(built.embed).toBe('https://news.example/embed/map/?view=responses');
+    expect(built.canonical).toBe('https://news.example/how-countries-responded/');
+    expect(built.image).toBe('https://news.example/images/map.png');
+    expect(built.hostScript).toBe('https://news.example/embed.js');
   });
 });

@@ -1,59 +1,62 @@
-/** The embeddable charts: where each lives, what it is called, and the embed code other sites paste. */
-import { t } from './i18n.ts';
+/**
+ * The embed code other sites paste, and the absolute URLs it needs. Pure functions of a chart's registry entry
+ * (src/lib/charts/registry.ts), so "Embed this chart", the oEmbed documents and the embed previewer give the same code.
+ */
 import { escapeXml } from './chart-image.ts';
 import { absoluteUrl } from './url.ts';
 
-export const EMBEDDABLE_CHARTS = ['map', 'timeline', 'figures'] as const;
-export type ChartId = (typeof EMBEDDABLE_CHARTS)[number];
+/**
+ * light: the default, because most host articles are light and an embed cannot see the host page's colours.
+ * dark: for dark host pages. auto: follows the reader's operating-system setting (only right when the host does too).
+ */
+export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
+export type EmbedTheme = (typeof EMBED_THEMES)[number];
+export const DEFAULT_EMBED_THEME: EmbedTheme = 'light';
 
-export interface ChartInfo {
-  id: ChartId;
+/** What the snippet needs to know about a chart (a subset of its registry entry). */
+export interface EmbedInfo {
+  id: string;
   title: string;
-  /** Site-relative path of the page where the chart is read in context. */
   canonicalPath: string;
-  /** Frame height before the embed reports its own (a reasonable desktop height, to limit layout shift). */
-  defaultHeight: number;
+  fallbackHeight: number;
 }
-
-export function chartInfo(id: ChartId): ChartInfo {
-  const info: Record<ChartId, Omit<ChartInfo, 'id' | 'title'>> = {
-    map: { canonicalPath: 'how-countries-responded/', defaultHeight: 760 },
-    timeline: { canonicalPath: 'how-countries-responded/#timeline', defaultHeight: 900 },
-    figures: { canonicalPath: '', defaultHeight: 560 },
-  };
-  return { id, title: t(`embed.${id}.title`), ...info[id] };
-}
-
-export type EmbedTheme = 'auto' | 'light' | 'dark';
 
 /** Absolute URLs the snippet needs; computed by the page from Astro.site so sub-path deploys are honoured. */
 export interface EmbedUrls {
+  /** The embed page, with any chart parameters (e.g. ?view=responses) but no theme. */
   embed: string;
   canonical: string;
   image: string;
   hostScript: string;
 }
 
-/** The absolute URLs for one chart's embed code and oEmbed document. */
-export function embedUrls(info: ChartInfo, site: URL | undefined): EmbedUrls {
+/** The absolute URLs for one chart's embed code and oEmbed document; `query` carries the chart's own parameters. */
+export function embedUrls(info: EmbedInfo, site: URL | undefined, query: Record<string, string> = {}): EmbedUrls {
+  const search = new URLSearchParams(query).toString();
   return {
-    embed: absoluteUrl(`embed/${info.id}/`, site),
+    embed: `${absoluteUrl(`embed/${info.id}/`, site)}${search ? `?${search}` : ''}`,
     canonical: absoluteUrl(info.canonicalPath, site),
     image: absoluteUrl(`images/${info.id}.png`, site),
     hostScript: absoluteUrl('embed.js', site),
   };
 }
 
+/** The iframe's src: the embed URL with the theme as its last parameter. */
+export function embedSrc(embedUrl: string, theme: EmbedTheme): string {
+  return `${embedUrl}${embedUrl.includes('?') ? '&' : '?'}theme=${theme}`;
+}
+
 /**
  * The code another site pastes: a titled, lazy iframe our host script resizes, a no-script image link for hosts
  * that run no JavaScript, and a plain credit link that survives sites that strip iframes. Every value is escaped.
+ * The iframe's own height fits the chart at 320 px and it may scroll, so a host that strips our script still shows
+ * everything (with space to spare on wide columns).
  */
-export function embedSnippet(info: ChartInfo, urls: EmbedUrls, options: { theme: EmbedTheme; alt: string; imageHeight: number }): string {
-  const src = `${urls.embed}?theme=${options.theme}`;
+export function embedSnippet(info: EmbedInfo, urls: EmbedUrls, options: { theme: EmbedTheme; alt: string; imageHeight: number }): string {
   const a = (value: string) => escapeXml(value);
   return [
     `<div class="opsi-embed">`,
-    `<iframe data-opsi-embed src="${a(src)}" title="${a(info.title)}" loading="lazy" width="100%" height="${info.defaultHeight}" scrolling="no" frameborder="0"></iframe>`,
+    `<iframe data-opsi-embed src="${a(embedSrc(urls.embed, options.theme))}" title="${a(info.title)}" loading="lazy" width="100%" height="${info.fallbackHeight}" frameborder="0"></iframe>`,
     `<noscript><a href="${a(urls.canonical)}"><img src="${a(urls.image)}" alt="${a(options.alt)}" width="1200" height="${options.imageHeight}"></a></noscript>`,
     `<p><a href="${a(urls.canonical)}">${a(info.title)}</a></p>`,
     `<script async src="${a(urls.hostScript)}"></script>`,

@@ -1,24 +1,30 @@
 /**
- * Renders each embeddable chart's static image at build: the chart component itself is rendered (Astro container),
- * its SVG lifted out and composed with title, legend and source. Cached: the PNG endpoint and pages share one render.
+ * Draws each chart's static image (the embed's no-script fallback and og:image) at build time: the chart's own SVG,
+ * composed with its title, takeaway, legend and source by src/lib/chart-image.ts. One builder per chart; the chart
+ * registry (src/lib/charts/registry.ts) names which builder belongs to which chart and caches the result.
+ *
+ * The map and timeline SVGs come from MapSvg.astro and TimelineSvg.astro, the same components the charts place on the
+ * page, rendered on their own: the output is the chart's <svg> and nothing else, so no text from the data (a country
+ * name in a search list, say) can be mistaken for it.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import WorldMap from '../components/charts/WorldMap.astro';
-import Timeline from '../components/charts/Timeline.astro';
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import MapSvg from '../components/charts/MapSvg.astro';
+import TimelineSvg from '../components/charts/TimelineSvg.astro';
 import globalCss from '../styles/global.css?raw';
 import mapCss from '../styles/map.css?raw';
 import timelineCss from '../styles/timeline.css?raw';
-import { composeChartImage, escapeXml } from './chart-image.ts';
-import { chartInfo, type ChartId } from './embeds.ts';
+import { headlineFigures } from './charts/headline-figures.ts';
+import { composeChartImage, escapeXml, wrapText } from './chart-image.ts';
 import { formatNumber } from './format.ts';
 import { t } from './i18n.ts';
 import { mapLegend } from './map/legend.ts';
 import { mapTakeaway } from './map/takeaway.ts';
 import { buildMapModel } from './map/model.ts';
 import { worldCountryFeatures } from './geo/world.ts';
-import { timelineLegend } from './timeline/chart.ts';
-import { timelineTakeaway } from './timeline/model.ts';
-import { getFigure, getSiteData } from './site-data.ts';
+import { buildTimelineChart, timelineLegend } from './timeline/chart.ts';
+import { timelineEvents, timelineTakeaway } from './timeline/model.ts';
+import { getSiteData } from './site-data.ts';
 
 export interface ChartImage {
   svg: string;
@@ -30,90 +36,69 @@ export interface ChartImage {
   takeaway: string;
 }
 
-const cache = new Map<ChartId, Promise<ChartImage>>();
+/** Builds one chart's image; `title` is the chart's embed title (used in the alt text). */
+export type ChartImageBuilder = (title: string) => Promise<ChartImage>;
 
-async function renderSvgOf(component: typeof WorldMap, props: Record<string, unknown>): Promise<string> {
+/** Renders a component that outputs exactly one <svg> element, and checks that it did. */
+async function renderSvg(component: AstroComponentFactory, props: Record<string, unknown>): Promise<string> {
   const container = await AstroContainer.create();
-  const html = await container.renderToString(component, { props });
-  const svg = html.match(/<svg\b[\s\S]*?<\/svg>/)?.[0];
-  if (!svg) throw new Error('The chart component rendered no <svg>, so no fallback image can be made.');
-  return svg;
+  const html = (await container.renderToString(component, { props })).trim();
+  if (!/^<svg\b[^>]*\bviewBox="[^"]+"/.test(html) || !html.endsWith('</svg>') || html.indexOf('<svg', 1) !== -1) {
+    throw new Error('A chart SVG component must render one <svg viewBox="…"> element and nothing else.');
+  }
+  return html;
 }
 
-/** The figures card has no SVG of its own: draw its three reported numbers as one. */
-function figuresSvg(): string {
-  const ids = ['first-report-stations', 'second-report-stations', 'persuaded-to-return'];
-  const labels = [t('home.figure.firstReport'), t('home.figure.secondReport', { countries: formatNumber(getFigure('second-report-countries').value) }), t('home.figure.persuaded')];
-  const cells = ids.map((id, i) => {
+const source = () => t('embed.source', { site: t('site.title') });
+const alt = (title: string, takeaway: string) => t('embed.fallbackAlt', { title, takeaway });
+
+export const mapImage: ChartImageBuilder = async (title) => {
+  const model = buildMapModel(getSiteData().dataset, worldCountryFeatures());
+  const takeaway = mapTakeaway(model.details);
+  const image = composeChartImage({
+    chartSvg: await renderSvg(MapSvg, { id: 'image-map', model }),
+    css: `${globalCss}\n${mapCss}`,
+    rootClass: 'map',
+    rootAttributes: 'data-view="stations"',
+    title: t('map.title'),
+    takeaway,
+    legend: mapLegend('stations'),
+    swatch: 'box',
+    source: source(),
+  });
+  return { ...image, alt: alt(title, takeaway), takeaway };
+};
+
+export const timelineImage: ChartImageBuilder = async (title) => {
+  const { events } = getSiteData().dataset;
+  const takeaway = timelineTakeaway(events);
+  const image = composeChartImage({
+    chartSvg: await renderSvg(TimelineSvg, { chart: buildTimelineChart(timelineEvents(events), { globalLabel: t('timeline.global') }) }),
+    css: `${globalCss}\n${mapCss}\n${timelineCss}`,
+    rootClass: 'timeline',
+    title: t('timeline.title'),
+    takeaway,
+    legend: timelineLegend(),
+    swatch: 'dot',
+    source: source(),
+  });
+  return { ...image, alt: alt(title, takeaway), takeaway };
+};
+
+/** The figures card has no SVG of its own: its reported numbers are drawn as one, three cards side by side. */
+export const figuresImage: ChartImageBuilder = async (title) => {
+  const cells = headlineFigures().reported.map((figure, i) => {
     const x = 20 + i * 380;
-    const words = labels[i]!.split(' ');
-    const lines: string[] = [];
-    for (const word of words) {
-      const last = lines.at(-1);
-      if (last && (last + ' ' + word).length <= 30) lines[lines.length - 1] = `${last} ${word}`;
-      else lines.push(word);
-    }
     return (
       `<rect x="${x}" y="10" width="360" height="220" rx="6" fill="#f4f2ee"/>` +
-      `<text x="${x + 20}" y="80" class="img-big">${escapeXml(formatNumber(getFigure(id).value))}</text>` +
-      lines.map((line, j) => `<text x="${x + 20}" y="${120 + j * 24}" class="img-small">${escapeXml(line)}</text>`).join('')
+      `<text x="${x + 20}" y="80" class="img-big">${escapeXml(formatNumber(figure.value))}</text>` +
+      wrapText(figure.label, 30)
+        .map((line, j) => `<text x="${x + 20}" y="${120 + j * 24}" class="img-small">${escapeXml(line)}</text>`)
+        .join('')
     );
   });
-  return `<svg viewBox="0 0 1160 240"><style>.img-big{font-family:'DejaVu Sans',sans-serif;font-size:56px;font-weight:800;fill:#1a1a1a}</style>${cells.join('')}</svg>`;
-}
-
-async function render(id: ChartId): Promise<ChartImage> {
-  const { dataset } = getSiteData();
-  const info = chartInfo(id);
-  const source = t('embed.source', { site: t('site.title') });
-  if (id === 'map') {
-    const takeaway = mapTakeaway(buildMapModel(dataset, worldCountryFeatures()).details);
-    const image = composeChartImage({
-      chartSvg: await renderSvgOf(WorldMap, { embedded: true, id: 'image-map' }),
-      css: `${globalCss}\n${mapCss}`,
-      rootClass: 'map',
-      rootAttributes: 'data-view="stations"',
-      title: t('map.title'),
-      takeaway,
-      legend: mapLegend('stations'),
-      swatch: 'box',
-      source,
-    });
-    return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }), takeaway };
-  }
-  if (id === 'timeline') {
-    const takeaway = timelineTakeaway(dataset.events);
-    const image = composeChartImage({
-      chartSvg: await renderSvgOf(Timeline, { embedded: true, id: 'image-timeline' }),
-      css: `${globalCss}\n${mapCss}\n${timelineCss}`,
-      rootClass: 'timeline',
-      title: t('timeline.title'),
-      takeaway,
-      legend: timelineLegend(),
-      swatch: 'dot',
-      source,
-    });
-    return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }), takeaway };
-  }
+  const chartSvg = `<svg viewBox="0 0 1160 240"><style>.img-big{font-family:'DejaVu Sans',sans-serif;font-size:56px;font-weight:800;fill:#1a1a1a}</style>${cells.join('')}</svg>`;
   const takeaway = t('home.reportedIntro');
-  const image = composeChartImage({
-    chartSvg: figuresSvg(),
-    css: globalCss,
-    rootClass: 'figures',
-    title: info.title,
-    takeaway,
-    legend: [],
-    swatch: 'box',
-    source,
-  });
-  return { ...image, alt: t('embed.fallbackAlt', { title: info.title, takeaway }), takeaway };
-}
-
-export function renderChartImage(id: ChartId): Promise<ChartImage> {
-  let pending = cache.get(id);
-  if (!pending) {
-    pending = render(id);
-    cache.set(id, pending);
-  }
-  return pending;
-}
+  const image = composeChartImage({ chartSvg, css: globalCss, rootClass: 'figures', title, takeaway, legend: [], swatch: 'box', source: source() });
+  return { ...image, alt: alt(title, takeaway), takeaway };
+};

@@ -30,9 +30,18 @@ export function resolveContentHref(href: string, base: string): string {
 }
 
 /**
- * A link from a chart to one of our pages: site-relative on our own pages, absolute inside an embed (where a relative
- * link would resolve against the host site).
+ * A link from a chart to one of our pages: site-relative on our own pages, absolute inside an embed, so the address
+ * still names our site when a reader copies it out of the frame.
  */
 export function chartLink(path: string, embedded: boolean, site: URL | undefined): string {
   return embedded ? absoluteUrl(path, site) : withBase(path);
+}
+
+/**
+ * The target of every link inside an embed: the top window. Our other pages refuse to be framed (X-Frame-Options
+ * DENY), so a link followed inside the frame would show an error in the middle of someone else's article.
+ * Undefined on our own pages, where links open normally. In-page #fragment links keep no target.
+ */
+export function linkTarget(embedded: boolean): '_top' | undefined {
+  return embedded ? '_top' : undefined;
 }

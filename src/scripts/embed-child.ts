@@ -28,3 +28,19 @@ export function startEmbedChild(): void {
   new ResizeObserver(report).observe(root);
   report();
 }
+
+/**
+ * ?view= picks which view of a chart the frame opens on (the registry's embed parameter, e.g. the map's responses
+ * view, as on chapter 4). Only a value that one of the chart's own view buttons offers is applied. It sets the same
+ * state the map script's buttons set, so it works whichever script runs first.
+ */
+export function applyEmbedView(search: string): void {
+  const view = new URLSearchParams(search).get('view');
+  if (!view) return;
+  for (const figure of document.querySelectorAll<HTMLElement>('[data-view]')) {
+    const buttons = [...figure.querySelectorAll<HTMLButtonElement>('[data-view-button]')];
+    if (!buttons.some((button) => button.dataset['viewButton'] === view)) continue;
+    figure.dataset['view'] = view;
+    for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset['viewButton'] === view));
+  }
+}

@@ -2,8 +2,12 @@
  * Turns each "Embed this chart" disclosure into a dialog with a live preview (an iframe of the embed page, sized by
  * its own height messages), a theme choice that rewrites the code, and a Copy button using the Clipboard API.
  */
+import { HEIGHT_MESSAGE_TYPE } from './embed-child.ts';
+
 const PREVIEW_MIN = 100;
 const PREVIEW_MAX = 4000;
+/** The theme parameter in the code (after "?" or an escaped "&amp;"; see embedSrc in src/lib/embeds.ts). */
+const THEME_PARAM = /(\?|&amp;)theme=(?:light|dark|auto)\b/;
 
 function enhance(root: HTMLElement): void {
   const dialog = root.querySelector<HTMLDialogElement>('[data-embed-dialog]');
@@ -17,9 +21,10 @@ function enhance(root: HTMLElement): void {
   const baseSnippet = code.value;
   let frame: HTMLIFrameElement | null = null;
 
-  const theme = () => root.querySelector<HTMLInputElement>('[data-embed-theme]:checked')?.value ?? 'auto';
+  const theme = () => root.querySelector<HTMLInputElement>('[data-embed-theme]:checked')?.value ?? 'light';
   const showPreview = () => {
-    const src = `${root.dataset['previewSrc']}?theme=${theme()}`;
+    const base = root.dataset['previewSrc'] ?? '';
+    const src = `${base}${base.includes('?') ? '&' : '?'}theme=${theme()}`;
     if (!frame) {
       frame = document.createElement('iframe');
       frame.title = root.dataset['previewTitle'] ?? '';
@@ -36,7 +41,7 @@ function enhance(root: HTMLElement): void {
   root.querySelector('[data-embed-close]')?.addEventListener('click', () => dialog.close());
   for (const radio of root.querySelectorAll<HTMLInputElement>('[data-embed-theme]')) {
     radio.addEventListener('change', () => {
-      code.value = baseSnippet.replace('?theme=auto', `?theme=${theme()}`);
+      code.value = baseSnippet.replace(THEME_PARAM, `$1theme=${theme()}`);
       if (status) status.textContent = '';
       showPreview();
     });
@@ -54,7 +59,7 @@ function enhance(root: HTMLElement): void {
   window.addEventListener('message', (event) => {
     if (!frame || event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
     const data = event.data as { type?: string; height?: unknown };
-    if (data?.type !== 'opsi-embed:height' || typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
+    if (data?.type !== HEIGHT_MESSAGE_TYPE || typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
     frame.style.height = `${Math.min(PREVIEW_MAX, Math.max(PREVIEW_MIN, Math.round(data.height)))}px`;
   });
 

@@ -1,4 +1,4 @@
-// Real-browser checks that our chart embeds work on another site: cross-origin auto-resize, message hygiene, pym/AMP compatibility, themes, "Embed this chart", a11y and no-JS rendering.
+// Real-browser checks that our chart embeds work on another site: cross-origin auto-resize, message hygiene, pym/AMP compatibility, hosts that strip our script, links that leave the frame, themes, "Embed this chart", the previewer, a11y and no-JS rendering.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +14,12 @@ import { launchChromium } from '../helpers/browser.ts';
 const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 // Serve under the base the site was built for, so its base-prefixed URLs resolve as in production.
 const BASE = process.env.BASE_PATH ?? '/';
-const CHARTS = ['map', 'timeline', 'figures'] as const;
+/** Every embed the build has (one folder per registered chart), so a new chart is tested without editing this file. */
+const CHARTS: string[] = existsSync(path.join(DIST, 'embed'))
+  ? readdirSync(path.join(DIST, 'embed')).filter((name) => existsSync(path.join(DIST, 'embed', name, 'index.html'))).sort()
+  : [];
+/** Article column widths a newsroom's template gives a pasted embed: phone, a narrow column, desktop. */
+const COLUMN_WIDTHS = [320, 600, 1280] as const;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const WIDTHS = [
   { width: 320, height: 640 },
@@ -46,7 +51,7 @@ function builtMapSnippet(): string {
     const $ = load(readFileSync(path.join(DIST, file), 'utf8'));
     for (const element of $('textarea[data-embed-code]').toArray()) {
       const code = $(element).text();
-      if (/\/embed\/map\/\?theme=auto/.test(code)) return code;
+      if (/\/embed\/map\/\?theme=light/.test(code)) return code;
     }
   }
   const oembed = JSON.parse(readFileSync(path.join(DIST, 'embed/map/oembed.json'), 'utf8')) as { html: string };
@@ -133,6 +138,17 @@ ${body}
 `;
 }
 
+/** A host page whose article column is the whole viewport (no margins), so the iframe is exactly as wide as the viewport. */
+function strippedHostPage(title: string, snippet: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<style>body { margin: 0; font: 16px/1.5 Georgia, serif; } .opsi-embed { margin: 0; }</style>
+</head><body><main>
+${snippet}
+</main></body></html>
+`;
+}
+
 const TINY_PAGE = (title: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><p>${title}</p></body></html>\n`;
 
@@ -161,7 +177,7 @@ beforeAll(async () => {
   await writeFile(path.join(hostRoot, 'index.html'), hostPage(mapSnippet));
   await writeFile(path.join(hostRoot, 'same-origin.html'), TINY_PAGE('A frame from the host origin'));
   const mapEmbedUrl = /<iframe[^>]*\ssrc="([^"]+)"/.exec(mapSnippet)![1]!.replace(/&amp;/g, '&');
-  const pymUrl = mapEmbedUrl.replace('?theme=auto', '?theme=auto&childId=abc');
+  const pymUrl = mapEmbedUrl.replace(/\?theme=\w+/, '?theme=light&childId=abc');
   await writeFile(
     path.join(hostRoot, 'pym.html'),
     recorderHostPage('pym host', `<iframe id="pym" src="${pymUrl.replace(/&/g, '&amp;')}" title="Map embedded pym-style" width="100%" height="600" style="border:0;display:block"></iframe>`),
@@ -174,6 +190,12 @@ beforeAll(async () => {
         `<script async src="${embedServer.url}embed.js"></script>`,
     ),
   );
+  // What a host that strips <script> from pasted HTML shows: the iframe at its own height, nothing else resizing it.
+  for (const chart of CHARTS) {
+    const oembed = JSON.parse(readFileSync(path.join(DIST, 'embed', chart, 'oembed.json'), 'utf8')) as { html: string };
+    const stripped = rewriteOrigin(oembed.html, embedOrigin).replace(/<script\b[^>]*><\/script>/g, '');
+    await writeFile(path.join(hostRoot, `stripped-${chart}.html`), strippedHostPage(`${chart} without the host script`, stripped));
+  }
   hostServer = await startStaticServer({ root: hostRoot });
   browser = await launchChromium();
 });
@@ -433,7 +455,7 @@ describe('host script limits (test-only frame on the embed origin)', () => {
   test('after the frame navigates to another origin, its messages are rejected (right source, wrong origin)', async () => {
     const before = await frameHeight(page, CLAMP);
     const frame = await contentFrame(page, CLAMP);
-    await Promise.all([frame.waitForNavigation({ url: `${rogueServer.url}rogue.html` }), frame.evaluate((url) => void (window.location.href = url), `${rogueServer.url}rogue.html`)]);
+    await Promise.all([frame.waitForURL(`${rogueServer.url}rogue.html`), frame.evaluate((url) => void (window.location.href = url), `${rogueServer.url}rogue.html`)]);
     const navigated = await contentFrame(page, CLAMP);
     expect(new URL(navigated.url()).origin).toBe(rogueOrigin);
     await clearMessages(page);
@@ -659,7 +681,8 @@ describe('embed pages: without JavaScript', () => {
         expect(await cards.count()).toBeGreaterThan(0);
         expect(await cards.first().isVisible()).toBe(true);
       } else {
-        const svg = page.locator(`${rootSelector} svg`).first();
+        // The chart's own drawing (legend swatches and icons are small svgs of their own).
+        const svg = page.locator(`${rootSelector} svg[role="img"]`).first();
         expect(await svg.count()).toBe(1);
         const box = await svg.boundingBox();
         expect(box, 'chart svg has a box').not.toBeNull();
@@ -667,6 +690,187 @@ describe('embed pages: without JavaScript', () => {
         expect(box!.height).toBeGreaterThan(100);
       }
       expect(await page.locator('.embed__credit').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Height the embed's content needs inside its frame, and the frame's own height, once the frame has loaded. */
+async function neededAndGiven(page: Page, selector: string): Promise<{ needed: number; given: number }> {
+  const frame = await contentFrame(page, selector);
+  await frame.waitForLoadState('load');
+  await frame.waitForSelector('[data-embed-root]');
+  // Let the chart scripts take over (the timeline's stepper) before measuring.
+  await sleep(300);
+  // The content's bottom edge, not scrollHeight: a document is never shorter than its frame.
+  const needed = await frame.evaluate(() => Math.ceil(document.querySelector('[data-embed-root]')!.getBoundingClientRect().bottom + window.scrollY));
+  const given = await page.$eval(selector, (element) => Math.round(element.getBoundingClientRect().height));
+  return { needed, given };
+}
+
+describe('a host that strips our script: the pasted iframe alone', () => {
+  const cases = CHARTS.flatMap((chart) => COLUMN_WIDTHS.map((width) => ({ chart, width })));
+  test.each(cases)('embed/$chart/ at $width px: the frame is tall enough, may scroll, and cuts nothing off', async ({ chart, width }) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${hostServer.url}stripped-${chart}.html`, { waitUntil: 'load' });
+      const frame = page.locator('iframe[data-opsi-embed]');
+      expect(await frame.getAttribute('scrolling'), 'scrolling="no" would hide whatever does not fit').toBeNull();
+      const { needed, given } = await neededAndGiven(page, 'iframe[data-opsi-embed]');
+      console.log(`no host script, ${chart} at ${width}px: frame ${given}px, content needs ${needed}px (${given - needed}px spare)`);
+      expect(
+        given,
+        `embed/${chart}/ needs ${needed}px at ${width}px but the snippet's frame is ${given}px: raise fallbackHeight in src/lib/charts/registry.ts`,
+      ).toBeGreaterThanOrEqual(needed);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('inside the frame: nothing grows without bound, nothing depends on the frame height', () => {
+  test('opening the map table adds a bounded height (the table scrolls within the frame)', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(hostServer.url, { waitUntil: 'load' });
+      const closed = await settle(page, MAP_FRAME);
+      const frame = await contentFrame(page, MAP_FRAME);
+      await frame.locator('.map__table summary').click();
+      const open = await settle(page, MAP_FRAME);
+      const scroller = await frame.$eval('.map__table .table-scroll', (element) => ({ client: element.clientHeight, scroll: element.scrollHeight }));
+      console.log(`map table at 320px: frame ${closed.iframe}px closed → ${open.iframe}px open; the table scrolls ${scroller.scroll}px within ${scroller.client}px`);
+      expect(open.iframe - closed.iframe).toBeLessThanOrEqual(700);
+      expect(scroller.scroll).toBeGreaterThan(scroller.client);
+      // The table points at the full one on the site, in the top window.
+      const full = frame.locator('.map__full-table a');
+      expect(await full.getAttribute('target')).toBe('_top');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('"Next event" never changes the timeline frame height', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${embedServer.url}embed/timeline/`, { waitUntil: 'load' });
+      const root = page.locator('[data-embed-root]');
+      const heights = new Set<number>();
+      heights.add(Math.round((await root.boundingBox())!.height));
+      for (let i = 0; i < 15; i += 1) {
+        await page.locator('[data-step-next]').click();
+        heights.add(Math.round((await root.boundingBox())!.height));
+      }
+      console.log(`timeline at 320px over 15 steps: heights ${[...heights].join(', ')}`);
+      expect(heights.size).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test.each(CHARTS)('embed/%s/ is as tall in a 300 px frame as in a 3000 px one (no viewport units feeding back)', async (chart) => {
+    const context = await browser.newContext({ viewport: { width: 700, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.setContent(
+        `<!doctype html><html lang="en"><head><title>frames</title></head><body style="margin:0">` +
+          `<iframe id="short" src="${embedServer.url}embed/${chart}/" title="short" style="width:600px;height:300px;border:0"></iframe>` +
+          `<iframe id="tall" src="${embedServer.url}embed/${chart}/" title="tall" style="width:600px;height:3000px;border:0"></iframe></body></html>`,
+      );
+      const measure = async (selector: string) => {
+        const frame = await contentFrame(page, selector);
+        await frame.waitForLoadState('load');
+        await sleep(300);
+        return frame.evaluate(() => Math.round(document.querySelector('[data-embed-root]')!.getBoundingClientRect().height));
+      };
+      const [short, tall] = [await measure('#short'), await measure('#tall')];
+      expect(Math.abs(short - tall), `content ${short}px in a 300px frame, ${tall}px in a 3000px frame`).toBeLessThanOrEqual(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('links inside an embed open in the top window', () => {
+  test('a source link in the map frame navigates the host tab to our sources page, not the frame', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(hostServer.url, { waitUntil: 'load' });
+      await settle(page, MAP_FRAME);
+      const frame = await contentFrame(page, MAP_FRAME);
+      await frame.locator('.map__table summary').click();
+      const link = frame.locator('.map__table tbody a[href*="/sources/#src-"]').first();
+      const href = (await link.getAttribute('href'))!;
+      // The link is absolute, to the site the build was made for (SITE_URL): answer for it here.
+      await context.route(`${new URL(href).origin}/**`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Sources</title><p>Sources</p></html>' }),
+      );
+      await Promise.all([page.waitForURL(href), link.click()]);
+      expect(page.url(), 'the host tab itself went to our sources page').toBe(href);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('embed query parameters', () => {
+  test('no ?theme is light, even for a reader who prefers dark', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 600 }, colorScheme: 'dark' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${embedServer.url}embed/map/`, { waitUntil: 'load' });
+      const state = await themeState(page);
+      expect(state.dataTheme).toBe('light');
+      expect(state.paintedLum, `painted background rgb(${state.painted.join(',')})`).toBeGreaterThan(0.9);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('?view=responses opens the map on the responses view (as chapter 4 offers it); unknown views are ignored', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${embedServer.url}embed/map/?view=responses&theme=light`, { waitUntil: 'load' });
+      expect(await page.locator('[data-map]').getAttribute('data-view')).toBe('responses');
+      expect(await page.locator('[data-view-button="responses"]').getAttribute('aria-pressed')).toBe('true');
+      await page.goto(`${embedServer.url}embed/map/?view=%22%3E`, { waitUntil: 'load' });
+      expect(await page.locator('[data-map]').getAttribute('data-view')).toBe('stations');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the embed previewer', () => {
+  test('shows every embed at five widths in a light and a dark host, sized by the host script, with its code', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await page.goto(`${embedServer.url}embed-preview/`, { waitUntil: 'load' });
+      expect(await page.locator('meta[name="robots"]').getAttribute('content')).toMatch(/noindex/);
+      const frames = page.locator('iframe[data-opsi-embed]');
+      expect(await frames.count()).toBe(CHARTS.length * 2 * 5);
+      expect(await page.locator('textarea').count()).toBe(CHARTS.length * 2);
+      // One row is open to begin with (the others load when opened): five widths, side by side.
+      const open = page.locator('details.previewer__host[open] iframe[data-opsi-embed]');
+      const widths = await open.evaluateAll((list) => list.map((frame) => Math.round(frame.getBoundingClientRect().width)));
+      expect(widths).toEqual([320, 375, 600, 768, 1024]);
+      // The frames are resized by public/embed.js to their content.
+      await expect.poll(() => open.first().evaluate((frame) => (frame as HTMLIFrameElement).style.height), { timeout: SETTLE_TIMEOUT_MS }).toMatch(/^\d+px$/);
+      const darkRow = page.locator('details.previewer__host--dark').first();
+      await darkRow.locator('summary').click();
+      const dark = darkRow.locator('iframe').first();
+      await dark.scrollIntoViewIfNeeded();
+      const darkFrame = (await (await dark.elementHandle())!.contentFrame())!;
+      await expect.poll(() => darkFrame.evaluate(() => document.documentElement.getAttribute('data-theme')), { timeout: SETTLE_TIMEOUT_MS }).toBe('dark');
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'embed-preview-1280.png') });
+      expect(problems, problems.join('\n')).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,17 +1,25 @@
-// Static checks on the built embed surface (embed pages, oEmbed JSON, chart PNGs, host script) for metadata, size budgets and iframe-safe CSS.
+// Static checks on the built embed surface (embed pages, oEmbed JSON, chart PNGs, host script, previewer) for metadata, links that leave the frame, size budgets, iframe-safe CSS and no placeholder domain.
 import { describe, expect, test } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, gzipSync, inflateSync } from 'node:zlib';
 import { load, type CheerioAPI } from 'cheerio';
 import { DIST, expectBuilt } from '../helpers/dist.ts';
 
-const CHARTS = ['map', 'timeline', 'figures'] as const;
 /** Budgets from the embed brief: an embed page is loaded by every reader of a host article, the host script too. */
 const EMBED_PAGE_GZIP_BUDGET = 25 * 1024;
+const EMBED_JS_GZIP_BUDGET = 5 * 1024;
 const HOST_SCRIPT_GZIP_BUDGET = 1024;
 
-expectBuilt();
+const built = expectBuilt();
+/** Every embed in the build (one folder per registered chart), so a fourth chart is checked without editing this file. */
+const CHARTS: string[] = built
+  ? readdirSync(path.join(DIST, 'embed')).filter((name) => existsSync(path.join(DIST, 'embed', name, 'index.html'))).sort()
+  : [];
+
+test('the build has the three charts registered today (and whatever is added)', () => {
+  expect(CHARTS).toEqual(expect.arrayContaining(['figures', 'map', 'timeline']));
+});
 
 const gzipSize = (buffer: Buffer): number => gzipSync(buffer, { level: 9 }).length;
 
@@ -150,6 +158,105 @@ describe.each(CHARTS.map((chart) => ({ chart })))('embed/$chart/', ({ chart }) =
     console.log(`embed/${chart}/index.html: ${Buffer.byteLength(html)} B raw, ${size} B gzip -9 (budget ${EMBED_PAGE_GZIP_BUDGET} B)`);
     expect(size).toBeLessThanOrEqual(EMBED_PAGE_GZIP_BUDGET);
   });
+  test('every link leaves the frame: target="_top" (or a new tab), except in-page #fragment links', () => {
+    const { $ } = embedPage(chart);
+    const links = $('a[href]').toArray();
+    const framed = links
+      .filter((element) => !($(element).attr('href') ?? '').startsWith('#'))
+      .filter((element) => !['_top', '_blank'].includes($(element).attr('target') ?? ''))
+      .map((element) => `<a href="${$(element).attr('href')}"> ${$(element).text().trim().slice(0, 40)}`);
+    console.log(`embed/${chart}/: ${links.length} links, ${framed.length} that would navigate the frame`);
+    expect(links.length).toBeGreaterThan(0);
+    expect(framed, framed.slice(0, 10).join('\n')).toEqual([]);
+    // No <base target> either: every link says where it goes.
+    expect($('base').length).toBe(0);
+  });
+
+  test('served light: html[data-theme="light"] before any script runs', () => {
+    const { $ } = embedPage(chart);
+    expect($('html').attr('data-theme')).toBe('light');
+  });
+
+  test(`JavaScript is at most ${EMBED_JS_GZIP_BUDGET} bytes gzipped`, () => {
+    const { $ } = embedPage(chart);
+    const seen = new Set<string>();
+    const files: Buffer[] = [];
+    /** A module and everything it imports statically (Vite's chunks import each other by relative path). */
+    const addModule = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file);
+      files.push(code);
+      for (const match of code.toString('utf8').matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) addModule(path.resolve(path.dirname(file), match[1]!));
+    };
+    const inline: string[] = [];
+    $('script').each((_index, element) => {
+      const src = $(element).attr('src');
+      if (src) addModule(path.join(DIST, new URL(src, 'http://x/').pathname.replace(/^\/(?:[^/]+\/)*?_astro\//, '_astro/')));
+      else inline.push($(element).text());
+    });
+    const size = gzipSize(Buffer.concat([...files, Buffer.from(inline.join('\n'))]));
+    console.log(`embed/${chart}/: ${seen.size} script file(s) + ${inline.length} inline, ${size} B gzip -9 (budget ${EMBED_JS_GZIP_BUDGET} B)`);
+    expect(size).toBeLessThanOrEqual(EMBED_JS_GZIP_BUDGET);
+  });
+
+  test('oEmbed and the "Embed this chart" code agree: light theme, one frame height that may scroll', () => {
+    const json = JSON.parse(readFileSync(path.join(DIST, 'embed', chart, 'oembed.json'), 'utf8')) as { html: string; height: number };
+    const iframe = load(json.html)('iframe');
+    expect(new URL(iframe.attr('src')!).searchParams.get('theme')).toBe('light');
+    expect(iframe.attr('scrolling')).toBeUndefined();
+    expect(Number(iframe.attr('height'))).toBe(json.height);
+    // Tall enough for a phone column (tests/browser/embeds.test.ts measures the content at 320 px against it).
+    expect(json.height).toBeGreaterThanOrEqual(700);
+  });
+});
+
+/** Every file in the build, as paths relative to it. */
+function builtFiles(): string[] {
+  return built ? readdirSync(DIST, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(DIST, path.join(entry.parentPath, entry.name))) : [];
+}
+
+test('no placeholder domain anywhere in the build (a default build uses the local address)', () => {
+  const files = builtFiles();
+  const offending = files.filter((file) => readFileSync(path.join(DIST, file)).includes('example.org'));
+  console.log(`${files.length} built files searched for example.org: ${offending.length} found`);
+  expect(files.length).toBeGreaterThan(20);
+  expect(offending).toEqual([]);
+});
+
+test('"Embed this chart" offers the light theme first, and pages offer oEmbed discovery for the charts they place', () => {
+  const pages = builtFiles().filter((file) => file.endsWith('.html') && !file.startsWith(`embed${path.sep}`));
+  let snippets = 0;
+  for (const file of pages) {
+    const $ = load(readFileSync(path.join(DIST, file), 'utf8'));
+    const offered = new Set($('link[rel="alternate"][type="application/json+oembed"]').toArray().map((element) => $(element).attr('href') ?? ''));
+    $('[data-embed-this]').each((_index, element) => {
+      snippets += 1;
+      const code = $(element).find('textarea[data-embed-code]').text();
+      expect(code, file).toMatch(/[?;]theme=light"/);
+      expect($(element).find('input[data-embed-theme]:checked').attr('value'), file).toBe('light');
+      const chart = /\/embed\/([a-z0-9-]+)\//.exec(code)?.[1];
+      expect([...offered].some((href) => href.endsWith(`/embed/${chart}/oembed.json`)), `${file} places ${chart} but offers no oEmbed link for it`).toBe(true);
+    });
+  }
+  expect(snippets).toBeGreaterThanOrEqual(CHARTS.length);
+});
+
+test('the embed previewer is built, noindex, and linked from no other page', () => {
+  const previewer = path.join('embed-preview', 'index.html');
+  expect(existsSync(path.join(DIST, previewer))).toBe(true);
+  const $ = load(readFileSync(path.join(DIST, previewer), 'utf8'));
+  expect($('meta[name="robots"]').attr('content') ?? '').toMatch(/\bnoindex\b/);
+  expect($('iframe[data-opsi-embed]').length).toBe(CHARTS.length * 2 * 5);
+  // No link to it on any page, and no mention in any sitemap, robots or feed file.
+  const linking = builtFiles()
+    .filter((file) => file !== previewer && /\.(html|xml|txt)$/.test(file))
+    .filter((file) =>
+      file.endsWith('.html')
+        ? load(readFileSync(path.join(DIST, file), 'utf8'))('[href*="embed-preview"]').length > 0
+        : readFileSync(path.join(DIST, file), 'utf8').includes('embed-preview'),
+    );
+  expect(linking).toEqual([]);
 });
 
 test(`embed.js (host script) is at most ${HOST_SCRIPT_GZIP_BUDGET} bytes gzipped`, () => {

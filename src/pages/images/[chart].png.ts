@@ -1,10 +1,9 @@
-/** Build-time PNG of each embeddable chart (embed fallback image and og:image), rasterised from its own SVG. */
+/** Build-time PNG of each registered chart (embed fallback image and og:image), rasterised from its own SVG. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { EMBEDDABLE_CHARTS, type ChartId } from '../../lib/embeds.ts';
-import { renderChartImage } from '../../lib/render-chart-image.ts';
+import { CHART_IDS, renderChartImage, type ChartId } from '../../lib/charts/registry.ts';
 import { svgToPng } from '../../lib/raster.ts';
 
-export const getStaticPaths = (() => EMBEDDABLE_CHARTS.map((chart) => ({ params: { chart } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => CHART_IDS.map((chart) => ({ params: { chart } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const image = await renderChartImage(params['chart'] as ChartId);

@@ -1,26 +1,26 @@
-/** oEmbed discovery document for each chart (linked from its embed page and chapter), static JSON built from data. */
+/** oEmbed discovery document for each registered chart (linked from its embed page and the pages that place it). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartInfo, embedSnippet, embedUrls, EMBEDDABLE_CHARTS, type ChartId } from '../../../lib/embeds.ts';
-import { renderChartImage } from '../../../lib/render-chart-image.ts';
+import { CHART_IDS, chartEntry, renderChartImage, type ChartId } from '../../../lib/charts/registry.ts';
+import { DEFAULT_EMBED_THEME, embedSnippet, embedUrls } from '../../../lib/embeds.ts';
 import { t } from '../../../lib/i18n.ts';
 import { absoluteUrl } from '../../../lib/url.ts';
 
-export const getStaticPaths = (() => EMBEDDABLE_CHARTS.map((chart) => ({ params: { chart } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => CHART_IDS.map((chart) => ({ params: { chart } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const chart = params['chart'] as ChartId;
-  const info = chartInfo(chart);
-  const image = await renderChartImage(chart);
-  const urls = embedUrls(info, site);
+  const entry = chartEntry(params['chart'] as ChartId);
+  const image = await renderChartImage(entry.id);
+  const urls = embedUrls(entry, site);
   const body = {
     version: '1.0',
     type: 'rich',
-    title: info.title,
+    title: entry.title,
     provider_name: t('site.title'),
     provider_url: absoluteUrl('', site),
-    html: embedSnippet(info, urls, { theme: 'auto', alt: image.alt, imageHeight: image.height }),
+    html: embedSnippet(entry, urls, { theme: DEFAULT_EMBED_THEME, alt: image.alt, imageHeight: image.height }),
     width: 1200,
-    height: info.defaultHeight,
+    // The iframe's own height in the html: enough for the chart at 320 px, so a consumer that keeps it cuts nothing.
+    height: entry.fallbackHeight,
     thumbnail_url: urls.image,
     thumbnail_width: image.width,
     thumbnail_height: image.height,

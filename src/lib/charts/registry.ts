@@ -1,0 +1,129 @@
+/**
+ * The chart registry: every chart a page can place and another site can embed, in one table. The chapter pages
+ * (through ChartBlock.astro and src/lib/charts/mdx.ts), the embed route (/embed/<id>/), its oEmbed document and the
+ * static image (/images/<id>.png) all read it. Adding a chart is one entry here plus its component.
+ *
+ * The chart components only draw: "Embed this chart" is added around them by ChartBlock.astro, and the static image
+ * is drawn by a builder in src/lib/render-chart-image.ts, so nothing here imports back into a chart.
+ */
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
+import WorldMap from '../../components/charts/WorldMap.astro';
+import Timeline from '../../components/charts/Timeline.astro';
+import HeadlineFigures from '../../components/charts/HeadlineFigures.astro';
+import { figuresImage, mapImage, timelineImage, type ChartImage, type ChartImageBuilder } from '../render-chart-image.ts';
+import { getSiteData } from '../site-data.ts';
+import { t, type UiKey } from '../i18n.ts';
+
+export type { ChartImage } from '../render-chart-image.ts';
+
+interface ChartDefinition {
+  /** The component's name in MDX: chapters write <WorldMap /> and get the chart with its embed button. */
+  mdxName: string;
+  component: AstroComponentFactory;
+  /** Interface-string key of the embed's title (its h1, the iframe title, the oEmbed title). */
+  titleKey: UiKey;
+  /** Site-relative path of the page where the chart is read in context (the embed's credit link and canonical). */
+  canonicalPath: string;
+  /**
+   * Height of the pasted iframe before our script sizes it, and its height on sites that strip the script: at least
+   * what the embed needs at 320 px wide, with about 10% to spare, so nothing is cut off (and the frame scrolls if it
+   * ever is). tests/browser/embeds.test.ts measures the need and fails, naming this value, when data outgrows it.
+   */
+  fallbackHeight: number;
+  /** Props that carry into the embed as query parameters (e.g. the map's view), applied by the embed page. */
+  embedParams?: Record<string, readonly string[]>;
+  /** Draws the static image (no-script fallback, og:image). */
+  image: ChartImageBuilder;
+}
+
+const DEFINITIONS = {
+  map: {
+    mdxName: 'WorldMap',
+    component: WorldMap,
+    titleKey: 'embed.map.title',
+    canonicalPath: 'how-countries-responded/',
+    fallbackHeight: 1550,
+    embedParams: { view: ['stations', 'responses'] },
+    image: mapImage,
+  },
+  timeline: {
+    mdxName: 'Timeline',
+    component: Timeline,
+    titleKey: 'embed.timeline.title',
+    canonicalPath: 'how-countries-responded/#timeline',
+    fallbackHeight: 1850,
+    image: timelineImage,
+  },
+  figures: {
+    mdxName: 'HeadlineFigures',
+    component: HeadlineFigures,
+    titleKey: 'embed.figures.title',
+    canonicalPath: '',
+    fallbackHeight: 1700,
+    image: figuresImage,
+  },
+} as const satisfies Record<string, ChartDefinition>;
+
+export type ChartId = keyof typeof DEFINITIONS;
+
+export interface ChartEntry extends ChartDefinition {
+  id: ChartId;
+  title: string;
+}
+
+/** Every chart id, in registry order (the order of the embed previewer). */
+export const CHART_IDS = Object.keys(DEFINITIONS) as ChartId[];
+
+export function isChartId(value: string): value is ChartId {
+  return Object.hasOwn(DEFINITIONS, value);
+}
+
+export function chartEntry(id: ChartId): ChartEntry {
+  const definition: ChartDefinition = DEFINITIONS[id];
+  return { ...definition, id, title: t(definition.titleKey) };
+}
+
+export function chartEntries(): ChartEntry[] {
+  return CHART_IDS.map(chartEntry);
+}
+
+/**
+ * The charts a chapter's MDX places, by component name, so its page can offer their oEmbed documents for discovery.
+ * Matches `<WorldMap` as a JSX tag, not the word in prose.
+ */
+export function chartsInMdx(body: string): ChartId[] {
+  return CHART_IDS.filter((id) => new RegExp(`<${DEFINITIONS[id].mdxName}[\\s/>]`).test(body));
+}
+
+/** oEmbed discovery links (Base.astro's `oembed` prop) for the charts a page places. */
+export function oembedLinks(ids: readonly ChartId[]): { path: string; title: string }[] {
+  return ids.map((id) => ({ path: `embed/${id}/oembed.json`, title: chartEntry(id).title }));
+}
+
+/** The embed URL's query parameters for the props a page gave the chart (only those the registry allows). */
+export function embedQuery(id: ChartId, props: Record<string, unknown>): Record<string, string> {
+  const allowed: Record<string, readonly string[]> = (DEFINITIONS[id] as ChartDefinition).embedParams ?? {};
+  const query: Record<string, string> = {};
+  for (const [name, values] of Object.entries(allowed)) {
+    const value = props[name];
+    if (typeof value === 'string' && values.includes(value) && value !== values[0]) query[name] = value;
+  }
+  return query;
+}
+
+// One render per chart per dataset: the PNG route, the embed page, the oEmbed document and every "Embed this chart"
+// share it, and `npm run dev` draws again after data/ changes (getSiteData returns a new dataset object).
+const images = new WeakMap<object, Map<ChartId, Promise<ChartImage>>>();
+
+export function renderChartImage(id: ChartId): Promise<ChartImage> {
+  const { dataset } = getSiteData();
+  let perDataset = images.get(dataset);
+  if (!perDataset) images.set(dataset, (perDataset = new Map()));
+  let pending = perDataset.get(id);
+  if (!pending) {
+    const entry = chartEntry(id);
+    pending = entry.image(entry.title);
+    perDataset.set(id, pending);
+  }
+  return pending;
+}
