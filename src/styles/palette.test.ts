@@ -67,3 +67,16 @@ describe('map station classes', () => {
     expect([...values].sort((a, b) => b - a)).toEqual(values);
   });
 });
+
+describe('map greys in the responses view', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}: "nothing known" is 3:1 from "none reported" (the land), and China is dotted with 3:1 dots`, () => {
+      const map = new Map([...tokens('./map.css', 'light', '.map'), ...(theme === 'dark' ? tokens('./map.css', 'dark', '.map') : [])]);
+      const site = new Map([...tokens('./global.css', 'light', ':root'), ...(theme === 'dark' ? tokens('./global.css', 'dark', ':root') : [])]);
+      expect(contrast(map.get('--map-r-nothing-known')!, map.get('--map-land')!)).toBeGreaterThanOrEqual(3);
+      expect(contrast(map.get('--map-na-dot')!, map.get('--map-land')!)).toBeGreaterThanOrEqual(3);
+      // Land stays visibly apart from the sea (the page behind the map).
+      expect(contrast(map.get('--map-land')!, site.get('--bg')!)).toBeGreaterThanOrEqual(1.25);
+    });
+  }
+});

@@ -148,7 +148,7 @@ describe('map with JavaScript', () => {
     }
   });
 
-  test('hovering a country shows its tooltip, which stays open while the pointer is on it', async () => {
+  test('hovering a country labels it beside the pointer; a click opens its details, which stay open while the pointer is on them', async () => {
     const { context, page, errors } = await openFront();
     try {
       // The largest country whose centre is on its own shape (not a marker, not a neighbour), found in the page
@@ -168,23 +168,34 @@ describe('map with JavaScript', () => {
       expect(iso3, 'a country whose centre is on its own shape').not.toBeNull();
       const name = nameOf.get(iso3!)!;
       await page.locator(`${MAP} svg path[data-iso3="${iso3}"]`).hover();
-      await expect.poll(async () => (await tooltipState(page)).heading).toContain(name);
+      // Hover: a small label beside the pointer that the pointer passes through, so neighbours stay hoverable.
+      const hover = page.locator(`${MAP} [data-map-hover]`);
+      await expect.poll(async () => hover.isVisible()).toBe(true);
+      expect(await hover.textContent()).toContain(name);
+      expect(await hover.evaluate((element) => getComputedStyle(element).pointerEvents)).toBe('none');
+      expect((await tooltipState(page)).visible, 'hover alone does not open the details').toBe(false);
 
+      // Click: the details open, in the half of the map away from the country.
+      await page.locator(`${MAP} svg path[data-iso3="${iso3}"]`).click();
+      await expect.poll(async () => (await tooltipState(page)).heading).toContain(name);
       const box = await page.locator(TOOLTIP).boundingBox();
       expect(box).not.toBeNull();
-      // One jump straight onto the tooltip (no intermediate pointer events over other countries).
+      // One jump straight onto the details (no intermediate pointer events over other countries).
       await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
-      // Longer than the script's hide delay (300 ms), so a tooltip that was going to close has closed.
+      // Longer than the script's hide delay (300 ms), so details that were going to close have closed.
       await page.waitForTimeout(800);
       const onTooltip = await tooltipState(page);
-      expect(onTooltip.visible, 'tooltip stays open while the pointer is on it (WCAG 1.4.13)').toBe(true);
+      expect(onTooltip.visible, 'details stay open while the pointer is on them').toBe(true);
       expect(onTooltip.heading).toContain(name);
 
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'map-tooltip-1280.png') });
 
-      // Leaving both the country and the tooltip closes it.
+      // Leaving the map hides the hover label; the details, opened by a click, stay until dismissed (Esc).
       await page.mouse.move(2, 2);
-      await expect.poll(async () => (await tooltipState(page)).visible, { message: 'tooltip closes once the pointer leaves' }).toBe(false);
+      await expect.poll(async () => hover.isVisible(), { message: 'hover label hides once the pointer leaves' }).toBe(false);
+      expect((await tooltipState(page)).visible).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await tooltipState(page)).visible, { message: 'Esc closes the details' }).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

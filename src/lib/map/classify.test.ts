@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countryCount, event } from '../../../tests/fixtures/derive.ts';
-import { classifyStationCount, responseState, stationState, STATION_CLASSES } from './classify.ts';
+import { classifyStationCount, decisiveEvent, responseState, stationState, STATION_CLASSES } from './classify.ts';
 
 describe('classifyStationCount', () => {
   it('puts every count from 1 upwards in exactly one hand-set class', () => {
@@ -43,5 +43,21 @@ describe('responseState', () => {
   it('marks countries with no stations and no response as none, and China as not applicable', () => {
     expect(responseState('BEL', false, events).state).toBe('none');
     expect(responseState('CHN', false, events).state).toBe('not-applicable');
+  });
+});
+
+describe('decisiveEvent', () => {
+  it('is the first event of the class the country is in, not the first event', () => {
+    const events = [
+      event({ id: 'statement', date: '2022-10-01', iso3: 'NLD', kind: 'statement' }),
+      event({ id: 'closure', date: '2022-11-01', iso3: 'NLD', kind: 'closure' }),
+      event({ id: 'later', date: '2022-12-01', iso3: 'NLD', kind: 'closure' }),
+    ];
+    expect(decisiveEvent('closure', events)?.id).toBe('closure');
+    expect(decisiveEvent('statement', events)?.id).toBe('statement');
+  });
+  it('is null when nothing is known or the state is not a response', () => {
+    expect(decisiveEvent('nothing-known', [])).toBeNull();
+    expect(decisiveEvent('not-applicable', [])).toBeNull();
   });
 });

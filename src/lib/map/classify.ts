@@ -68,3 +68,13 @@ export function responseState(
   }
   return { state: hasStations ? 'nothing-known' : 'none', events: own };
 }
+
+/**
+ * The event that puts a country in its response class: the first of the class's kinds (the Netherlands' closure
+ * order, not the statements after it). The table and the details show this one; the country's page has them all.
+ */
+export function decisiveEvent(state: ResponseState, events: readonly TimelineEvent[]): TimelineEvent | null {
+  const responseClass = RESPONSE_CLASSES.find((c) => c.id === state);
+  if (!responseClass) return null;
+  return sortEventsChronologically(events).find((e) => (responseClass.kinds as readonly EventKind[]).includes(e.kind)) ?? null;
+}

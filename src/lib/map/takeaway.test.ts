@@ -16,6 +16,7 @@ const detail = (name: string, latest: number, response: CountryDetail['response'
   stations: 's1',
   response,
   responseEvents: [],
+  responseEvent: null,
   note: '',
   sources: [],
 });
