@@ -2,6 +2,7 @@
 // at a domain root or under a sub-path (see README "Building for production, and deploying under a sub-path").
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mdxElementCheck } from './src/lib/content-check.ts';
 import { watchData } from './src/lib/watch-data.ts';
@@ -16,7 +17,11 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // Every reader-facing page; embeds and the embed previewer are framed pieces (noindex), not pages to find.
+    sitemap({ filter: (page) => !/\/embed(-preview)?\//.test(new URL(page).pathname) }),
+  ],
   markdown: {
     // Shiki injects inline styles, which a hashed CSP would block (checks.md S1).
     syntaxHighlight: false,

@@ -12,6 +12,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mdxToMdast, type MdastNode, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
 import type { z } from 'astro/zod';
 import { checkComponentUses } from './citations.ts';
+import { checkTimelineSteps } from './timeline/steps.ts';
 import { CONTENT_COLLECTIONS } from './content-schema.ts';
 import type { Dataset } from './dataset/types.ts';
 
@@ -203,6 +204,14 @@ export function checkMdxFile(
       const match = /^(.*?):(\d+):(\d+) ([\s\S]*)$/.exec(line);
       if (match) issues.push({ file, line: Number(match[2]), column: Number(match[3]), message: match[4] ?? line });
       else issues.push({ file, line: 1, column: 1, message: line });
+    }
+    // <TimelineStep> dates, countries and event ids: the check the chapter page runs (src/lib/timeline/steps.ts).
+    const events = (dataset as Partial<Pick<Dataset, 'events'>>).events;
+    if (events && collection === 'chapters') {
+      for (const line of checkTimelineSteps(file, body, 0, events)) {
+        const match = /^(.*?):(\d+):(\d+) ([\s\S]*)$/.exec(line);
+        if (match) issues.push({ file, line: Number(match[2]), column: Number(match[3]), message: match[4] ?? line });
+      }
     }
   }
   return { issues, frontmatter };

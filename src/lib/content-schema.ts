@@ -35,7 +35,7 @@ export const CONTENT_COLLECTIONS = {
   chapters: {
     base: 'content/chapters',
     schema: chapterSchema,
-    components: ['Cite', 'Stat', 'Count', 'WorldMap', 'Timeline'],
+    components: ['Cite', 'Stat', 'Count', 'WorldMap', 'Timeline', 'TimelineStep', 'EventLog'],
   },
   pages: {
     base: 'content/pages',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinBase, resolveContentHref } from './url.ts';
+import { joinBase, linkTarget, resolveContentHref } from './url.ts';
 
 describe('joinBase', () => {
   it('keeps links at the root when there is no sub-path', () => {
@@ -24,5 +24,12 @@ describe('resolveContentHref', () => {
     for (const href of ['https://example.org/', '//cdn.example.org/x', '#note-1', 'mailto:desk@example.org']) {
       expect(resolveContentHref(href, '/explainer/')).toBe(href);
     }
+  });
+});
+
+describe('linkTarget', () => {
+  it('sends links inside an embed to the top window, and leaves our own pages alone', () => {
+    expect(linkTarget(true)).toBe('_top');
+    expect(linkTarget(false)).toBeUndefined();
   });
 });

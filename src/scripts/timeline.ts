@@ -1,179 +1,144 @@
 /**
- * Enhances the server-rendered timeline. The active step is always derived from where the steps are on screen now,
- * never from a history of enter/exit events, so fast scrolls, anchor jumps and reloads mid-page land on the right
- * step. Filters live in the URL (?country=…&kind=…). Reduced motion and embeds get a plain stepper instead of
- * sticky scrolling.
+ * Moves the timeline chart to the step being read. Each step carries its chart state, worked out at build time
+ * (TimelineStep.astro): data-last, data-on, data-hl, data-ev, data-x; an embed's event cards (Timeline.astro) leave out
+ * data-last (each draws up to itself) and give data-on only where it changes. The active step is always derived from where
+ * the steps are on screen now, never from a history of enter/exit events, so fast scrolls, anchor jumps and reloads
+ * mid-page land on the right step. With reduced motion (and in embeds) the steps become a stepper with Previous and
+ * Next; steps not shown stay findable (hidden="until-found"). Before printing, the chart goes back to the whole story.
  */
-import { matchesTimelineFilter, parseTimelineFilter, timelineFilterToSearch, type TimelineFilter } from '../lib/timeline/model.ts';
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, key: string) => String(values[key] ?? ''));
-}
+const list = (text = '') => text.split(' ');
 
 function enhanceTimeline(figure: HTMLElement): void {
   const steps = [...figure.querySelectorAll<HTMLLIElement>('.timeline__step')];
-  const dots = [...figure.querySelectorAll<SVGCircleElement>('.timeline__dots circle')];
-  const graphic = figure.querySelector<HTMLElement>('[data-timeline-graphic]');
-  const count = figure.querySelector<HTMLElement>('[data-timeline-count]');
-  const showing = figure.querySelector<HTMLElement>('[data-timeline-showing]');
-  const empty = figure.querySelector<HTMLElement>('[data-timeline-empty]');
-  const stepper = figure.querySelector<HTMLElement>('[data-timeline-stepper]');
-  const position = figure.querySelector<HTMLElement>('[data-step-position]');
-  const prev = figure.querySelector<HTMLButtonElement>('[data-step-prev]');
-  const next = figure.querySelector<HTMLButtonElement>('[data-step-next]');
-  const selects = [...figure.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-  if (steps.length === 0 || !graphic) return;
-
-  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-  const embeddedStepper = figure.dataset['mode'] === 'stepper';
-  const known = {
-    countries: [...new Set(steps.map((s) => s.dataset['iso3']!))],
-    kinds: [...new Set(steps.map((s) => s.dataset['kind']!))],
-  };
-  let filter: TimelineFilter = parseTimelineFilter(window.location.search, known);
+  const graphic = figure.querySelector<HTMLElement>('[data-timeline-graphic]')!;
+  const marks = [...figure.querySelectorAll<SVGElement>('[data-i]')];
+  const cells = [...figure.querySelectorAll<SVGGElement>('g[data-c]')];
+  const cursor = figure.querySelector('.timeline__cursor')!;
+  const count = figure.querySelector('[data-timeline-count]')!;
+  const stepper = figure.querySelector<HTMLElement>('[data-timeline-stepper]')!;
+  const position = stepper.querySelector<HTMLElement>('p')!;
+  const [prev, next] = stepper.querySelectorAll('button');
+  const embedded = figure.dataset['mode'] === 'stepper';
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  const stepperMode = () => embedded || reducedMotion.matches;
+  const staticOff = cells.map((cell) => cell.classList.contains('off'));
+  const staticCount = count.textContent;
   let active = -1;
-  const dotsByStep = new Map(dots.map((dot) => [Number(dot.dataset['step']), dot]));
-  const matching = () => steps.filter((s) => matchesTimelineFilter({ iso3: s.dataset['iso3'] === 'global' ? null : s.dataset['iso3']!, kind: s.dataset['kind'] as never }, filter));
 
-  const isStepper = () => embeddedStepper || reducedMotion.matches;
+  /** Paints the chart for step `index`, or the whole story (the static state) for -1. */
+  const paint = (index: number) => {
+    const step = steps[index]?.dataset;
+    // A step without data-last is an embed's event card: it draws up to itself.
+    const lastOf = (i: number) => (i < 0 ? -1 : +(steps[i]!.dataset['last'] ?? i));
+    const last = step ? lastOf(index) : 1e9;
+    const before = lastOf(index - 1);
+    // An embed's cards give the list only where it changes: the nearest one at or above the current card holds.
+    const on = list(steps.slice(0, index + 1).findLast((s) => s.dataset['on'] !== undefined)?.dataset['on']);
+    const hl = list(step?.['hl']);
+    const ev = list(step?.['ev']);
+    for (const mark of marks) {
+      const i = +mark.dataset['i']!;
+      mark.classList.toggle('f', i > last);
+      mark.classList.toggle('n', !!step && i > before && i <= last);
+      mark.classList.toggle('m', ev.includes(`${i}`));
+    }
+    cells.forEach((cell, k) => {
+      const code = cell.dataset['c']!;
+      cell.classList.toggle('off', step ? !on.includes(code) : staticOff[k]!);
+      cell.classList.toggle('hl', hl.includes(code));
+    });
+    count.textContent = step ? `${on[0] ? on.length : 0}` : staticCount;
+    for (const end of ['x1', 'x2']) cursor.setAttribute(end, step?.['x'] ?? '0');
+    figure.toggleAttribute('data-cursor', !!step?.['x']);
+    if (step) figure.dataset['active'] = `${index}`;
+    else delete figure.dataset['active'];
+  };
 
-  /** Paints the chart and list for step index `index` (-1: before the first step). */
   const setActive = (index: number) => {
     if (index === active) return;
     active = index;
-    figure.dataset['active'] = String(index);
     steps.forEach((step, i) => {
       step.classList.toggle('is-active', i === index);
       if (i === index) step.setAttribute('aria-current', 'step');
       else step.removeAttribute('aria-current');
+      // Embeds keep every event laid out (hidden) so the frame keeps one height; the chapter's steps stay findable.
+      if (!stepperMode() || i === index) step.removeAttribute('hidden');
+      else step.setAttribute('hidden', embedded ? '' : 'until-found');
     });
-    for (const [step, dot] of dotsByStep) {
-      dot.classList.toggle('is-future', index >= 0 && step > index);
-      dot.classList.toggle('is-current', step === index);
-    }
-    if (count) count.textContent = index >= 0 ? (steps[index]!.dataset['count'] ?? '') : '0';
-    if (isStepper()) updateStepper();
+    paint(index);
+    position.textContent = position.dataset['template']!.replace('{n}', `${index + 1}`).replace('{total}', `${steps.length}`);
+    prev!.disabled = index <= 0;
+    next!.disabled = index >= steps.length - 1;
   };
 
-  const applyFilter = () => {
-    const visible = new Set(matching());
-    steps.forEach((step) => {
-      // In stepper mode only the active step is shown; the filter decides which steps are reachable.
-      step.hidden = !visible.has(step) || (isStepper() && Number(step.dataset['step']) !== active);
-    });
-    for (const dot of dots) dot.classList.toggle('is-filtered-out', !visible.has(steps[Number(dot.dataset['step'])]!));
-    if (empty) empty.hidden = visible.size > 0;
-    if (showing) showing.textContent = fill(showing.dataset['template'] ?? '', { shown: visible.size, total: steps.length });
-    for (const select of selects) select.value = filter[select.dataset['filter'] as keyof TimelineFilter] ?? '';
-  };
-
-  const updateStepper = () => {
-    const visible = matching();
-    const at = visible.findIndex((s) => Number(s.dataset['step']) === active);
-    steps.forEach((step) => {
-      step.hidden = step !== steps[active] || !visible.includes(step);
-    });
-    if (position) position.textContent = fill(position.dataset['template'] ?? '', { n: at + 1, total: visible.length });
-    if (prev) prev.disabled = at <= 0;
-    if (next) next.disabled = at < 0 || at >= visible.length - 1;
-  };
-
-  /** The scroll-mode rule: the active step is the last visible one whose top has passed the trigger line. */
+  /**
+   * Scroll mode. Side by side (wide screens), the active step is the last one whose top has passed the middle of the
+   * screen. On a phone, where the chart sits above the text, it is the first step whose top is still below the chart,
+   * so the text the chart illustrates is never under it.
+   */
   const activeFromScroll = (): number => {
-    const graphicBox = graphic.getBoundingClientRect();
-    const stacked = window.matchMedia('(max-width: 47.99rem)').matches;
-    const trigger = stacked ? Math.max(graphicBox.bottom + 48, window.innerHeight * 0.55) : window.innerHeight * 0.5;
-    let found = -1;
-    for (const step of steps) {
-      if (step.hidden) continue;
-      if (step.getBoundingClientRect().top <= trigger) found = Number(step.dataset['step']);
-      else break;
-    }
-    return found;
+    const chartBottom = graphic.getBoundingClientRect().bottom;
+    const stacked = matchMedia('(max-width: 47.99rem)').matches;
+    let index = 0;
+    steps.forEach((step, i) => {
+      const top = step.getBoundingClientRect().top;
+      if (stacked ? top < chartBottom - 2 : top <= innerHeight / 2) index = stacked ? i + 1 : i;
+    });
+    return Math.min(index, steps.length - 1);
   };
 
   let frame = 0;
+  // While printing, the chart stays as the whole story even if laying out the page for paper scrolls or resizes it.
+  let printing = false;
+  // Nothing is measured until the story is within a screen of the viewport: loading the page costs no layout work.
+  let near = false;
   const onScroll = () => {
-    if (isStepper() || frame) return;
-    frame = window.requestAnimationFrame(() => {
-      frame = 0;
-      setActive(activeFromScroll());
-    });
+    if (!stepperMode() && near && !frame && !printing) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setActive(activeFromScroll());
+      });
+    }
   };
-
-  const stepFromHash = (): number => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
-    const target = id ? steps.find((s) => s.id === id) : undefined;
-    return target ? Number(target.dataset['step']) : -1;
-  };
+  new IntersectionObserver(([entry]) => {
+    near = entry!.isIntersecting;
+    onScroll();
+  }, { rootMargin: '100% 0px' }).observe(figure);
 
   const enterMode = () => {
-    figure.dataset['mode'] = isStepper() ? 'stepper' : 'scroll';
-    if (stepper) stepper.hidden = !isStepper();
-    if (isStepper()) {
-      const visible = matching();
-      const fromHash = stepFromHash();
-      const start = fromHash >= 0 ? fromHash : Number(visible[0]?.dataset['step'] ?? -1);
-      active = -2; // force a repaint
-      setActive(start);
-    } else {
-      active = -2;
-      setActive(activeFromScroll());
+    figure.dataset['mode'] = stepperMode() ? 'stepper' : 'scroll';
+    stepper.hidden = !stepperMode();
+    active = -2;
+    if (stepperMode()) setActive(Math.max(0, steps.findIndex((step) => step.id && `#${step.id}` === location.hash)));
+    else {
+      steps.forEach((step) => step.removeAttribute('hidden'));
+      onScroll();
     }
-    applyFilter();
   };
 
   const go = (delta: number) => {
-    const visible = matching();
-    const at = visible.findIndex((s) => Number(s.dataset['step']) === active);
-    const target = visible[Math.min(visible.length - 1, Math.max(0, at + delta))];
-    if (!target) return;
-    setActive(Number(target.dataset['step']));
-    applyFilter();
-    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${target.id}`);
+    setActive(Math.min(steps.length - 1, Math.max(0, active + delta)));
+    if (embedded) history.replaceState(null, '', `#${steps[active]!.id}`);
   };
-  prev?.addEventListener('click', () => go(-1));
-  next?.addEventListener('click', () => go(1));
+  prev!.onclick = () => go(-1);
+  next!.onclick = () => go(1);
+  // Find-in-page reveals a hidden step: make it the current one, with its chart.
+  steps.forEach((step, i) => step.addEventListener('beforematch', () => setActive(i)));
 
-  for (const select of selects) {
-    select.addEventListener('change', () => {
-      filter = { ...filter, [select.dataset['filter']!]: select.value || null };
-      const search = timelineFilterToSearch(filter, window.location.search);
-      history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-      if (isStepper()) {
-        const first = matching()[0];
-        active = -2;
-        setActive(first ? Number(first.dataset['step']) : -1);
-      }
-      applyFilter();
-      onScroll();
-    });
-  }
-
-  window.addEventListener('scroll', onScroll, { passive: true });
-  window.addEventListener('resize', onScroll);
-  window.addEventListener('hashchange', () => {
-    if (isStepper()) {
-      const index = stepFromHash();
-      if (index >= 0) {
-        setActive(index);
-        applyFilter();
-      }
-    } else onScroll();
+  addEventListener('scroll', onScroll, { passive: true });
+  addEventListener('resize', onScroll);
+  addEventListener('beforeprint', () => {
+    printing = true;
+    paint(-1);
   });
-  reducedMotion.addEventListener('change', enterMode);
-
-  figure.querySelector<HTMLElement>('[data-timeline-controls]')?.removeAttribute('hidden');
+  addEventListener('afterprint', () => {
+    printing = false;
+    paint(active);
+  });
+  reducedMotion.onchange = enterMode;
   figure.dataset['enhanced'] = '';
   enterMode();
-  // Enhancing changes the layout, so a jump the browser already made to #event-… now points elsewhere: redo it.
-  const linked = stepFromHash();
-  if (linked >= 0 && !isStepper()) {
-    steps[linked]!.scrollIntoView({ block: 'start', behavior: 'instant' });
-    setActive(activeFromScroll());
-  }
-  // The browser may restore the scroll position or jump to #event-… after this runs; measure again once it has.
-  window.addEventListener('load', onScroll, { once: true });
 }
 
 export function enhanceTimelines(): void {

@@ -1,4 +1,6 @@
-// Exercises the scrolling timeline on /how-countries-responded/ in a real browser: active step, hash, reload, filters, stepper, axe and no-JS.
+// Exercises the narrated timeline and the event log on /how-countries-responded/ in a real browser: the active step
+// as the reader scrolls, jumps and reloads, links to #event-…, the log's filters, the stepper, axe and no-JS.
+// (tests/browser/timeline-story.test.ts checks each step's chart against the data, the phone layout and print.)
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,12 +13,15 @@ const site = useBuiltSite('how-countries-responded/index.html');
 const CHAPTER = 'how-countries-responded/';
 const TIMELINE = 'figure#timeline';
 const STEPS = `${TIMELINE} li.timeline__step`;
+const LOG_ITEMS = '#event-log li[id^="event-"]';
 
 const events = JSON.parse(readFileSync(path.resolve(process.env['DATA_DIR'] ?? 'data', 'events.json'), 'utf8')) as {
   id: string;
   date: string;
   iso3: string | null;
 }[];
+/** The narrated steps the chapter writes, counted in its MDX. */
+const STEP_COUNT = (readFileSync(path.resolve('content/chapters/04-how-countries-responded.mdx'), 'utf8').match(/<TimelineStep\b/g) ?? []).length;
 
 /** Timeline order: partial dates ("2022-11") before the days of that month, then id. */
 const dateKey = (date: string): string => {
@@ -24,7 +29,7 @@ const dateKey = (date: string): string => {
   return `${y}-${m}-${d}`;
 };
 const chronological = [...events].sort((a, b) => dateKey(a.date).localeCompare(dateKey(b.date)) || a.id.localeCompare(b.id));
-/** An event a third of the way down the list: not the first step, which is active anyway. */
+/** An event a third of the way down the list. */
 const HASH_EVENT = chronological[Math.max(1, Math.floor(chronological.length / 3))]!.id;
 /** The country with the most events (ties: alphabetical), for the filter tests. */
 const FILTER_ISO3 = (() => {
@@ -32,9 +37,8 @@ const FILTER_ISO3 = (() => {
   for (const e of events) if (e.iso3) counts.set(e.iso3, (counts.get(e.iso3) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
 })();
-/** How many steps to walk through, and the step to reload at: both within the data, whatever its size. */
-const WALK_STEPS = Math.min(8, events.length);
-const RELOAD_STEP = Math.max(1, Math.floor(events.length * 0.4));
+/** The step to reload at: within the chapter's steps, whatever their number. */
+const RELOAD_STEP = Math.max(1, Math.floor(STEP_COUNT * 0.6));
 
 /** Opens the chapter (with an optional `?query#hash` suffix) and waits for the timeline script, unless JS is off. */
 async function openChapter(suffix = '', options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -59,11 +63,9 @@ interface ActiveState {
   marked: number[];
   current: number[];
   count: string;
-  /** data-count of the active step. */
+  /** How many governments the active step's data-on lists. */
   expectedCount: string | null;
-  /** Dots with .is-current. */
-  currentDots: number[];
-  /** What the rule "last visible step whose top is at or above 50% of the viewport" gives right now. */
+  /** What the side-by-side rule "last step whose top is at or above 50% of the viewport" gives right now. */
   fromPositions: number;
   scrollY: number;
 }
@@ -74,18 +76,17 @@ async function activeState(page: Page): Promise<ActiveState> {
       const figure = document.querySelector<HTMLElement>(timeline)!;
       const lis = [...document.querySelectorAll<HTMLLIElement>(steps)];
       const active = Number(figure.dataset['active'] ?? 'NaN');
-      let fromPositions = -1;
-      for (const li of lis) {
-        if (li.hidden) continue;
-        if (li.getBoundingClientRect().top <= window.innerHeight * 0.5) fromPositions = Number(li.dataset['step']);
-      }
+      let fromPositions = 0;
+      lis.forEach((li, i) => {
+        if (li.getBoundingClientRect().top <= window.innerHeight * 0.5) fromPositions = i;
+      });
+      const on = lis[active]?.dataset['on'];
       return {
         active,
-        marked: lis.filter((li) => li.classList.contains('is-active')).map((li) => Number(li.dataset['step'])),
-        current: lis.filter((li) => li.getAttribute('aria-current') === 'step').map((li) => Number(li.dataset['step'])),
+        marked: lis.flatMap((li, i) => (li.classList.contains('is-active') ? [i] : [])),
+        current: lis.flatMap((li, i) => (li.getAttribute('aria-current') === 'step' ? [i] : [])),
         count: figure.querySelector('[data-timeline-count]')?.textContent?.trim() ?? '',
-        expectedCount: lis[active]?.dataset['count'] ?? null,
-        currentDots: [...figure.querySelectorAll<SVGCircleElement>('.timeline__dots circle.is-current')].map((c) => Number(c.dataset['step'])),
+        expectedCount: on === undefined ? null : String(on ? on.split(' ').length : 0),
         fromPositions,
         scrollY: Math.round(window.scrollY),
       };
@@ -94,34 +95,29 @@ async function activeState(page: Page): Promise<ActiveState> {
   );
 }
 
-/** Asserts the list, counter and chart all agree on one active step, and returns it. */
+/** Asserts the steps and the counter agree on one active step. */
 function expectConsistent(state: ActiveState, label: string): void {
   expect(state.marked, `${label}: exactly the active step has .is-active`).toEqual([state.active]);
   expect(state.current, `${label}: exactly the active step has aria-current="step"`).toEqual([state.active]);
-  expect(state.currentDots, `${label}: exactly the active step's dot is .is-current`).toEqual([state.active]);
-  expect(state.count, `${label}: counter shows the active step's data-count`).toBe(state.expectedCount);
+  expect(state.count, `${label}: counter shows the active step's count`).toBe(state.expectedCount);
 }
 
-/** Which steps a reader can see: [step id, visible]. */
-async function stepVisibility(page: Page): Promise<{ id: string; iso3: string; visible: boolean }[]> {
-  return page.locator(STEPS).evaluateAll((lis) =>
-    lis.map((li) => ({ id: li.id, iso3: (li as HTMLElement).dataset['iso3'] ?? '', visible: (li as HTMLElement).checkVisibility() })),
-  );
+/** The log items a reader can see (their year open or not: hidden ones are filtered out). */
+async function logVisibility(page: Page): Promise<{ id: string; country: string; shown: boolean }[]> {
+  return page.locator(LOG_ITEMS).evaluateAll((lis) => lis.map((li) => ({ id: li.id, country: (li as HTMLElement).dataset['c'] ?? '', shown: !(li as HTMLElement).hidden })));
 }
-
 
 describe('scroll mode at 1280×800', () => {
   test('scrolling step by step makes the active step and the counter follow in order', async () => {
     const { context, page, errors } = await openChapter();
     try {
       expect(await page.locator(TIMELINE).getAttribute('data-mode')).toBe('scroll');
-      expect(await page.locator(STEPS).count()).toBe(events.length);
-      for (let i = 0; i < WALK_STEPS; i++) {
+      expect(await page.locator(STEPS).count()).toBe(STEP_COUNT);
+      for (let i = 0; i < STEP_COUNT; i++) {
         await page.locator(STEPS).nth(i).evaluate((li) => li.scrollIntoView({ block: 'center', behavior: 'instant' }));
         await settle(page);
         await expect.poll(async () => (await activeState(page)).active, { message: `step ${i} centred in the viewport` }).toBe(i);
-        const state = await activeState(page);
-        expectConsistent(state, `after centring step ${i}`);
+        expectConsistent(await activeState(page), `after centring step ${i}`);
         if (i === 3) await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'timeline-scroll-1280.png') });
       }
       expect(errors).toEqual([]);
@@ -130,10 +126,10 @@ describe('scroll mode at 1280×800', () => {
     }
   });
 
-  test('a fast jump far down the page lands on the right active step', async () => {
+  test('a fast jump far down the story lands on the right active step', async () => {
     const { context, page, errors } = await openChapter();
     try {
-      // One jump to about two thirds of the way through the list, with no intermediate scroll positions.
+      // One jump to about two thirds of the way through the steps, with no intermediate scroll positions.
       await page.evaluate((steps) => {
         const lis = [...document.querySelectorAll<HTMLElement>(steps)];
         const target = lis[Math.floor(lis.length * 0.66)]!;
@@ -147,8 +143,7 @@ describe('scroll mode at 1280×800', () => {
         })
         .toBe(true);
       const state = await activeState(page);
-      expect(state.fromPositions, 'the jump went past the first steps').toBeGreaterThan(events.length / 2);
-      expect(state.active).toBe(state.fromPositions);
+      expect(state.fromPositions, 'the jump went past the first steps').toBeGreaterThan(STEP_COUNT / 2);
       expectConsistent(state, 'after a fast jump');
       expect(errors).toEqual([]);
     } finally {
@@ -156,25 +151,25 @@ describe('scroll mode at 1280×800', () => {
     }
   });
 
-  test(`loading with #event-${HASH_EVENT} activates that step and its dot`, async () => {
+  test(`loading with #event-${HASH_EVENT} opens that event in the log, and the story stays consistent`, async () => {
     const { context, page, errors } = await openChapter(`#event-${HASH_EVENT}`);
     try {
-      const li = page.locator(`${STEPS}#event-${HASH_EVENT}`);
-      const step = Number(await li.getAttribute('data-step'));
+      const li = page.locator(`${LOG_ITEMS}#event-${HASH_EVENT}`);
+      await expect.poll(() => li.evaluate((el) => (el.closest('details') as HTMLDetailsElement).open)).toBe(true);
+      await expect.poll(() => li.isVisible()).toBe(true);
       await settle(page);
-      await expect.poll(async () => (await activeState(page)).active, { message: 'data-active after loading with the hash' }).toBe(step);
-      expect(await li.getAttribute('class')).toContain('is-active');
-      expect(await li.getAttribute('aria-current')).toBe('step');
-      expect(await page.locator(`${TIMELINE} .timeline__dots circle[data-step="${step}"]`).getAttribute('class')).toContain('is-current');
-      expectConsistent(await activeState(page), 'after loading with the hash');
-      expect(await li.isVisible()).toBe(true);
+      // The story is far above: the script has not measured it yet (it waits until the story is near), so no step
+      // is marked; if it has, the marks agree.
+      const state = await activeState(page);
+      if (Number.isNaN(state.active)) expect([state.marked, state.current]).toEqual([[], []]);
+      else expectConsistent(state, 'after loading with the hash');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
     }
   });
 
-  test('reloading mid-page restores a consistent active step', async () => {
+  test('reloading mid-story restores a consistent active step', async () => {
     const { context, page, errors } = await openChapter();
     try {
       await page.locator(STEPS).nth(RELOAD_STEP).evaluate((li) => li.scrollIntoView({ block: 'center', behavior: 'instant' }));
@@ -187,7 +182,7 @@ describe('scroll mode at 1280×800', () => {
       await expect
         .poll(async () => {
           const state = await activeState(page);
-          return state.active === state.fromPositions && state.active >= 0;
+          return state.active === state.fromPositions && state.active > 0;
         }, { message: 'after reload, data-active matches the step positions' })
         .toBe(true);
       const state = await activeState(page);
@@ -199,34 +194,33 @@ describe('scroll mode at 1280×800', () => {
     }
   });
 
-  test(`the country filter (${FILTER_ISO3}) updates the URL and hides non-matching steps`, async () => {
+  test(`the log's country filter (${FILTER_ISO3}) updates the URL and hides non-matching events`, async () => {
     const { context, page, errors } = await openChapter();
     try {
-      await page.locator(`${TIMELINE} select[data-filter="country"]`).selectOption(FILTER_ISO3);
+      await page.locator('#event-log select[name="country"]').selectOption(FILTER_ISO3);
       await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe(FILTER_ISO3);
-      const steps = await stepVisibility(page);
+      const items = await logVisibility(page);
       const expected = events.filter((e) => e.iso3 === FILTER_ISO3).map((e) => `event-${e.id}`).sort();
       expect(expected.length).toBeGreaterThan(0);
-      expect(steps.filter((s) => s.visible).map((s) => s.id).sort()).toEqual(expected);
-      expect(steps.filter((s) => !s.visible).every((s) => s.iso3 !== FILTER_ISO3)).toBe(true);
+      expect(items.filter((s) => s.shown).map((s) => s.id).sort()).toEqual(expected);
+      expect(items.filter((s) => !s.shown).every((s) => s.country !== FILTER_ISO3)).toBe(true);
 
-      // Back to all: every step returns and the query parameter goes away.
-      await page.locator(`${TIMELINE} select[data-filter="country"]`).selectOption('');
+      // Back to all: every event returns and the query parameter goes away.
+      await page.locator('#event-log select[name="country"]').selectOption('');
       await expect.poll(() => new URL(page.url()).searchParams.has('country')).toBe(false);
-      expect((await stepVisibility(page)).every((s) => s.visible)).toBe(true);
+      expect((await logVisibility(page)).every((s) => s.shown)).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
     }
   });
 
-  test(`loading ?country=${FILTER_ISO3} pre-applies the filter`, async () => {
+  test(`loading ?country=${FILTER_ISO3} pre-applies the log's filter`, async () => {
     const { context, page, errors } = await openChapter(`?country=${FILTER_ISO3}`);
     try {
-      expect(await page.locator(`${TIMELINE} select[data-filter="country"]`).inputValue()).toBe(FILTER_ISO3);
-      const steps = await stepVisibility(page);
+      expect(await page.locator('#event-log select[name="country"]').inputValue()).toBe(FILTER_ISO3);
       const expected = events.filter((e) => e.iso3 === FILTER_ISO3).map((e) => `event-${e.id}`).sort();
-      expect(steps.filter((s) => s.visible).map((s) => s.id).sort()).toEqual(expected);
+      expect((await logVisibility(page)).filter((s) => s.shown).map((s) => s.id).sort()).toEqual(expected);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -241,8 +235,9 @@ describe('reduced motion', () => {
       const figure = page.locator(TIMELINE);
       expect(await figure.getAttribute('data-mode')).toBe('stepper');
       expect(await figure.locator('[data-timeline-stepper]').isVisible()).toBe(true);
-      let visible = (await stepVisibility(page)).filter((s) => s.visible);
-      expect(visible.map((s) => s.id), 'only the first step is shown').toEqual([(await page.locator(STEPS).first().getAttribute('id'))!]);
+      // The others are hidden="until-found": in the page for find-in-page, with no box until found.
+      const visible = () => page.locator(STEPS).evaluateAll((lis) => lis.flatMap((li, i) => (li.hasAttribute('hidden') || li.getBoundingClientRect().height === 0 ? [] : [i])));
+      expect(await visible(), 'only the first step is shown').toEqual([0]);
       let state = await activeState(page);
       expect(state.active).toBe(0);
       expectConsistent(state, 'stepper start');
@@ -252,8 +247,7 @@ describe('reduced motion', () => {
       state = await activeState(page);
       expect(state.active, 'Next moves to step 1').toBe(1);
       expectConsistent(state, 'after Next');
-      visible = (await stepVisibility(page)).filter((s) => s.visible);
-      expect(visible.map((s) => s.id)).toEqual([(await page.locator(STEPS).nth(1).getAttribute('id'))!]);
+      expect(await visible()).toEqual([1]);
 
       await figure.locator('[data-step-next]').click();
       await figure.locator('[data-step-prev]').click();
@@ -269,13 +263,13 @@ describe('reduced motion', () => {
 });
 
 describe('without JavaScript', () => {
-  test('every step is visible and no controls are shown', async () => {
+  test('every step and every event is in the page, and no controls are shown', async () => {
     const { context, page } = await openChapter('', { javaScriptEnabled: false });
     try {
-      const steps = await stepVisibility(page);
-      expect(steps.length).toBe(events.length);
-      expect(steps.filter((s) => s.visible).length).toBe(events.length);
-      expect(await page.locator(`${TIMELINE} [data-timeline-controls]`).isVisible()).toBe(false);
+      expect(await page.locator(STEPS).evaluateAll((lis) => lis.every((li) => (li as HTMLElement).checkVisibility()))).toBe(true);
+      expect(await page.locator(STEPS).count()).toBe(STEP_COUNT);
+      expect((await page.locator(LOG_ITEMS).evaluateAll((lis) => lis.map((li) => li.id))).sort()).toEqual(events.map((e) => `event-${e.id}`).sort());
+      expect(await page.locator('#event-log [data-log-controls]').isVisible()).toBe(false);
       expect(await page.locator(`${TIMELINE} [data-timeline-stepper]`).isVisible()).toBe(false);
     } finally {
       await context.close();
@@ -287,13 +281,15 @@ describe('accessibility and layout', () => {
   test.each([
     { width: 320, height: 640 },
     { width: 1280, height: 800 },
-  ])('axe at $width×$height: 0 violations', async ({ width, height }) => {
+  ])('axe on the timeline and the event log at $width×$height: 0 violations', async ({ width, height }) => {
     const { context, page } = await openChapter('', { viewport: { width, height } });
     try {
-      // Put the timeline on screen with an active step, the state a reader actually sees.
+      // Put the timeline on screen with an active step, and open a year of the log: the states a reader sees.
       await page.locator(STEPS).nth(2).evaluate((li) => li.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await page.locator('#event-log details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
       await settle(page);
-      const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      // The rest of the chapter (prose, notes, map) is checked by tests/browser/pages.test.ts.
+      const axe = await new AxeBuilder({ page }).include(TIMELINE).include('#event-log').withTags(AXE_TAGS).analyze();
       expect(axe.violations.length, `/${CHAPTER} at ${width}px\n${formatAxe(axe.violations)}\n`).toBe(0);
     } finally {
       await context.close();
@@ -304,12 +300,13 @@ describe('accessibility and layout', () => {
     const { context, page } = await openChapter('', { viewport: { width: 320, height: 640 } });
     try {
       await page.locator(STEPS).nth(2).evaluate((li) => li.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await page.locator('#event-log details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       await settle(page);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'timeline-scroll-320.png') });
       const overflow = await page.evaluate(() => {
         const limit = document.documentElement.clientWidth;
         const culprits = [...document.body.querySelectorAll('*')]
-          .filter((el) => el.getBoundingClientRect().right > limit + 0.5 && el.getBoundingClientRect().width > 0)
+          .filter((el) => el.getBoundingClientRect().right > limit + 0.5 && el.getBoundingClientRect().width > 0 && !el.closest('svg'))
           .slice(0, 10)
           .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).trim().split(/\s+/).join('.')}`);
         return { scrollWidth: document.documentElement.scrollWidth, culprits };
