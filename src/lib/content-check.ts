@@ -14,6 +14,7 @@ import type { z } from 'astro/zod';
 import { checkComponentUses } from './citations.ts';
 import { checkTimelineSteps } from './timeline/steps.ts';
 import { CONTENT_COLLECTIONS } from './content-schema.ts';
+import { editDistance } from './dataset/messages.ts';
 import type { Dataset } from './dataset/types.ts';
 
 export interface ContentIssue {
@@ -334,15 +335,3 @@ function closestMatch(word: string, candidates: readonly string[]): string | nul
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}

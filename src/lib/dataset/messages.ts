@@ -43,7 +43,8 @@ export function allowedFields(schema: z.ZodType | undefined): string[] {
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: how many one-letter edits turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
