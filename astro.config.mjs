@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { mdxElementCheck } from './src/lib/content-check.ts';
 import { watchData } from './src/lib/watch-data.ts';
+import { editionNotFoundPages } from './src/lib/edition/not-found-pages.ts';
 
 // Local builds and `npm start` use the local address, so nothing points at a placeholder domain; a build for the
 // public goes through `npm run build:production`, which refuses to start without SITE_URL (src/cli/check-production.ts).
@@ -20,8 +21,12 @@ export default defineConfig({
   integrations: [
     mdx(),
     // Every reader-facing page; embeds and the embed previewer are framed pieces (noindex), not pages to find.
-    sitemap({ filter: (page) => !/\/embed(-preview)?\//.test(new URL(page).pathname) }),
+    sitemap({ filter: (page) => !/\/(embed(-preview)?|404)\//.test(new URL(page).pathname) }),
+    editionNotFoundPages(),
   ],
+  // English at the root, French under /fr/, Chinese under /zh/ (src/lib/edition/editions.ts); the pages are generated
+  // per edition by src/pages/[...lang]/, so Astro's routing only needs to know the locales (Astro.currentLocale).
+  i18n: { locales: ['en', 'fr', 'zh'], defaultLocale: 'en', routing: { prefixDefaultLocale: false } },
   markdown: {
     // Shiki injects inline styles, which a hashed CSP would block (checks.md S1).
     syntaxHighlight: false,

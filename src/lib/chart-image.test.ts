@@ -18,6 +18,7 @@ describe('composeChartImage', () => {
   const chartSvg = '<svg viewBox="0 0 100 50" role="img"><path class="s1" d="M0 0h10v10z"/></svg>';
   const image = composeChartImage({
     chartSvg,
+    locale: 'en-GB',
     css: '.map path.s1 { fill: #f00; }',
     rootClass: 'map',
     rootAttributes: 'data-view="stations"',
@@ -42,5 +43,18 @@ describe('composeChartImage', () => {
   });
   it('wraps words without splitting them', () => {
     expect(wrapText('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+  });
+  it('wraps Chinese between words, counts each character as two columns and never starts a line with punctuation', () => {
+    const text = '保护卫士称，这些服务站由福州和青田两地的公安机关设立。';
+    const lines = wrapText(text, 16, 'zh-Hans-CN');
+    expect(lines.join('')).toBe(text);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      expect([...line].length, line).toBeLessThanOrEqual(9);
+      expect(line, 'line starts with punctuation').not.toMatch(/^[，。、；：！？]/);
+    }
+  });
+  it('keeps French words whole and the narrow space before a colon with its word', () => {
+    expect(wrapText('Données à jour\u202f: 17 décembre 2025', 15, 'fr-FR')).toEqual(['Données à jour\u202f:', '17 décembre', '2025']);
   });
 });

@@ -5,6 +5,8 @@
 import { resolveCssForRaster } from './raster.ts';
 
 export interface ChartImageOptions {
+  /** Language of the text, for line breaking (Intl.Segmenter). */
+  locale: string;
   /** The chart's inline <svg> exactly as the component rendered it. */
   chartSvg: string;
   /** The CSS that styles it (light theme is used). */
@@ -26,16 +28,33 @@ export function escapeXml(text: string): string {
 }
 
 /** Greedy word wrap by an average glyph width: good enough for a caption, and never splits a word. */
-export function wrapText(text: string, maxChars: number): string[] {
+/** Width of a character in "columns": CJK ideographs, kana, hangul and full-width forms take two, like two Latin letters. */
+function columns(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  return width;
+}
+
+/** Punctuation that must not start a line (Chinese and Japanese line-breaking rules, and the Latin closers). */
+const NO_LINE_START = /^[\s,.;:!?)\]}»’”，。、；：！？）」』】〉》…—%]/u;
+
+/**
+ * Splits text into lines of at most `maxColumns` (a CJK character counts two) at the breaks the language allows:
+ * between words in French or English, between words (not inside them) in Chinese, found with Intl.Segmenter; never
+ * before closing punctuation. A single word longer than a line gets a line of its own.
+ */
+export function wrapText(text: string, maxColumns: number, locale: string = 'en'): string[] {
+  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > maxChars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+  for (const { segment } of segmenter.segment(text.replace(/[ \t\r\n]+/g, ' ').trim())) {
+    const candidate = line + segment;
+    if (line.trim() !== '' && columns(candidate.trimEnd()) > maxColumns && !NO_LINE_START.test(segment)) {
+      lines.push(line.trimEnd());
+      line = segment.trimStart();
+    } else line = candidate;
   }
-  if (line) lines.push(line);
+  if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
 }
 
@@ -54,7 +73,7 @@ export function composeChartImage(options: ChartImageOptions): { svg: string; wi
   const parts: string[] = [];
   let y = pad + 30;
   parts.push(`<text x="${pad}" y="${y}" class="img-title">${escapeXml(options.title)}</text>`);
-  for (const line of wrapText(options.takeaway, 100)) {
+  for (const line of wrapText(options.takeaway, 100, options.locale)) {
     y += 30;
     parts.push(`<text x="${pad}" y="${y}" class="img-text">${escapeXml(line)}</text>`);
   }
@@ -62,7 +81,8 @@ export function composeChartImage(options: ChartImageOptions): { svg: string; wi
   let x = pad;
   const legendParts: string[] = [];
   for (const item of options.legend) {
-    const labelWidth = Math.round(item.label.length * 9.2) + 40;
+    // About 9 px per Latin letter at 16 px; CJK characters are a full em, counted as two columns.
+    const labelWidth = Math.round(columns(item.label) * 8.6) + 40;
     if (x + labelWidth > width - pad) {
       x = pad;
       y += 30;
@@ -79,7 +99,7 @@ export function composeChartImage(options: ChartImageOptions): { svg: string; wi
   const chartTop = y;
   const height = chartTop + chartHeight + 56;
   const style = `${resolveCssForRaster(options.css)}
-.img-title{font-family:'DejaVu Sans',sans-serif;font-size:26px;font-weight:700;fill:#1a1a1a}.img-text{font-family:'DejaVu Sans',sans-serif;font-size:19px;fill:#1a1a1a}.img-small{font-family:'DejaVu Sans',sans-serif;font-size:16px;fill:#404040}`;
+.img-title{font-family:'DejaVu Sans','Noto Sans SC',sans-serif;font-size:26px;font-weight:700;fill:#1a1a1a}.img-text{font-family:'DejaVu Sans','Noto Sans SC',sans-serif;font-size:19px;fill:#1a1a1a}.img-small{font-family:'DejaVu Sans','Noto Sans SC',sans-serif;font-size:16px;fill:#404040}`;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<style>${style}</style><rect width="${width}" height="${height}" fill="#ffffff"/>` +

@@ -5,6 +5,7 @@
  * chapters sharing an order or slug. Astro alone stops at the first broken page, and for some of these mistakes
  * names no file or line at all. Also provides the same element checks as a Sätteri plugin for `npm run dev`.
  */
+import { DEFAULT_LANG, LANGS, type Lang } from './edition/editions.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -229,46 +230,98 @@ function walk(node: MdastNode, visit: (node: MdastNode) => void): void {
 /** Checks every MDX file of every collection under `root`, plus the rules across chapters, and returns all problems. */
 export function checkContent(root: string, dataset: Pick<Dataset, 'sources' | 'figures'> | null): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  const chapters: { file: string; order: unknown; slug: unknown; source: string }[] = [];
+  const chapters: { file: string; lang: Lang; order: unknown; slug: unknown; source: string }[] = [];
+  const pages: { file: string; lang: Lang; name: string }[] = [];
   for (const [collection, { base }] of Object.entries(CONTENT_COLLECTIONS) as [CollectionName, (typeof CONTENT_COLLECTIONS)[CollectionName]][]) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(path.join(root, base)).filter((name) => name.endsWith('.mdx')).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const file = `${base}/${name}`;
-      const source = readFileSync(path.join(root, base, name), 'utf8');
-      const checked = checkMdxFile(file, source, collection, dataset);
-      issues.push(...checked.issues);
-      if (collection === 'chapters' && checked.frontmatter !== null) {
-        chapters.push({ file, order: checked.frontmatter['order'], slug: checked.frontmatter['slug'], source });
+    // English at the top of the collection's folder; each other edition in a sub-folder named after its language.
+    for (const lang of LANGS) {
+      const folder = lang === DEFAULT_LANG ? base : `${base}/${lang}`;
+      let names: string[] = [];
+      try {
+        names = readdirSync(path.join(root, folder)).filter((name) => name.endsWith('.mdx')).sort();
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const file = `${folder}/${name}`;
+        const source = readFileSync(path.join(root, folder, name), 'utf8');
+        const checked = checkMdxFile(file, source, collection, dataset);
+        issues.push(...checked.issues);
+        if (collection === 'chapters' && checked.frontmatter !== null) {
+          chapters.push({ file, lang, order: checked.frontmatter['order'], slug: checked.frontmatter['slug'], source });
+        }
+        if (collection === 'pages') pages.push({ file, lang, name });
       }
     }
   }
-  for (const key of ['order', 'slug'] as const) {
-    const byValue = new Map<unknown, typeof chapters>();
-    for (const chapter of chapters) {
-      if (chapter[key] === undefined) continue;
-      byValue.set(chapter[key], [...(byValue.get(chapter[key]) ?? []), chapter]);
-    }
-    for (const [value, same] of byValue) {
-      if (same.length < 2) continue;
-      for (const chapter of same) {
-        const others = same.filter((other) => other !== chapter).map((other) => `${other.file}:${String(frontmatterLines(other.source).keyLines.get(key) ?? 1)}`);
-        const what = key === 'order' ? 'Each chapter needs its own number: renumber them 1, 2, 3…' : 'Two chapters cannot share a URL: change one slug.';
-        issues.push({
-          file: chapter.file,
-          line: frontmatterLines(chapter.source).keyLines.get(key) ?? 1,
-          column: 1,
-          message: `${key} ${JSON.stringify(value)} is also the ${key} of ${others.join(', ')}. ${what}`,
-        });
+  for (const lang of LANGS) {
+    const inEdition = chapters.filter((c) => c.lang === lang);
+    for (const key of ['order', 'slug'] as const) {
+      const byValue = new Map<unknown, typeof chapters>();
+      for (const chapter of inEdition) {
+        if (chapter[key] === undefined) continue;
+        byValue.set(chapter[key], [...(byValue.get(chapter[key]) ?? []), chapter]);
+      }
+      for (const [value, same] of byValue) {
+        if (same.length < 2) continue;
+        for (const chapter of same) {
+          const others = same.filter((other) => other !== chapter).map((other) => `${other.file}:${String(frontmatterLines(other.source).keyLines.get(key) ?? 1)}`);
+          const what = key === 'order' ? 'Each chapter needs its own number: renumber them 1, 2, 3…' : 'Two chapters cannot share a URL: change one slug.';
+          issues.push({
+            file: chapter.file,
+            line: frontmatterLines(chapter.source).keyLines.get(key) ?? 1,
+            column: 1,
+            message: `${key} ${JSON.stringify(value)} is also the ${key} of ${others.join(', ')}. ${what}`,
+          });
+        }
       }
     }
   }
+  issues.push(...checkEditionParity(chapters, pages));
   return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
+
+/**
+ * Every English chapter and page exists in every edition, with the same slug and order, and no translation exists
+ * without its English: a reader who switches language must land on the same chapter.
+ */
+function checkEditionParity(
+  chapters: readonly { file: string; lang: Lang; order: unknown; slug: unknown; source: string }[],
+  pages: readonly { file: string; lang: Lang; name: string }[],
+): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const base = (file: string) => file.split('/').pop()!;
+  const english = chapters.filter((c) => c.lang === DEFAULT_LANG);
+  for (const lang of LANGS.filter((l) => l !== DEFAULT_LANG)) {
+    const translated = chapters.filter((c) => c.lang === lang);
+    for (const chapter of english) {
+      const twin = translated.find((c) => base(c.file) === base(chapter.file));
+      const expected = `${CONTENT_COLLECTIONS.chapters.base}/${lang}/${base(chapter.file)}`;
+      if (!twin) {
+        issues.push({ file: chapter.file, line: 1, column: 1, message: `has no ${LANGUAGE_NAMES[lang]} translation: create ${expected} (same slug and order, the text translated).` });
+        continue;
+      }
+      for (const key of ['slug', 'order'] as const) {
+        if (twin[key] !== chapter[key]) {
+          issues.push({ file: twin.file, line: frontmatterLines(twin.source).keyLines.get(key) ?? 1, column: 1, message: `${key} must be ${JSON.stringify(chapter[key])}, as in ${chapter.file}, so the language switcher finds the same chapter.` });
+        }
+      }
+    }
+    for (const chapter of translated) {
+      if (!english.some((c) => base(c.file) === base(chapter.file))) {
+        issues.push({ file: chapter.file, line: 1, column: 1, message: `translates a chapter that does not exist in English (${CONTENT_COLLECTIONS.chapters.base}/${base(chapter.file)}). Rename it after its English file or remove it.` });
+      }
+    }
+    for (const page of pages.filter((p) => p.lang === DEFAULT_LANG)) {
+      if (!pages.some((p) => p.lang === lang && p.name === page.name)) {
+        issues.push({ file: page.file, line: 1, column: 1, message: `has no ${LANGUAGE_NAMES[lang]} translation: create ${CONTENT_COLLECTIONS.pages.base}/${lang}/${page.name}.` });
+      }
+    }
+  }
+  return issues;
+}
+
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', fr: 'French', zh: 'Chinese' };
 
 /** The report editors read, in the same shape as the data report: one `file:line:column  message` line per problem, then a count. */
 export function formatContentIssues(issues: readonly ContentIssue[]): string {
@@ -285,7 +338,8 @@ function collectionOf(fileURL: URL | undefined, root: string): CollectionName | 
   if (fileURL === undefined) return null;
   const relative = path.relative(root, fileURLToPath(fileURL)).split(path.sep).join('/');
   for (const [name, { base }] of Object.entries(CONTENT_COLLECTIONS)) {
-    if (path.posix.dirname(relative) === base) return name as CollectionName;
+    const folder = path.posix.dirname(relative);
+    if (folder === base || LANGS.some((lang) => folder === `${base}/${lang}`)) return name as CollectionName;
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { editionOf } from './edition/edition.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMBED_THEME, embedSnippet, embedSrc, embedUrls } from './embeds.ts';
 
@@ -40,10 +41,17 @@ describe('embed URLs', () => {
     expect(embedSrc('https://x.example/embed/map/?view=responses', 'dark')).toBe('https://x.example/embed/map/?view=responses&theme=dark');
   });
   it('builds absolute URLs from the site, with the chart query on the embed only', () => {
-    const built = embedUrls(info, new URL('https://news.example/'), { view: 'responses' });
+    const built = embedUrls(info, new URL('https://news.example/'), editionOf('en'), { view: 'responses' });
     expect(built.embed).toBe('https://news.example/embed/map/?view=responses');
     expect(built.canonical).toBe('https://news.example/how-countries-responded/');
     expect(built.image).toBe('https://news.example/images/map.png');
+    expect(built.hostScript).toBe('https://news.example/embed.js');
+  });
+  it("points a French embed's frame, credit link and image at the French edition; the host script is shared", () => {
+    const built = embedUrls(info, new URL('https://news.example/'), editionOf('fr'));
+    expect(built.embed).toBe('https://news.example/fr/embed/map/');
+    expect(built.canonical).toBe('https://news.example/fr/how-countries-responded/');
+    expect(built.image).toBe('https://news.example/fr/images/map.png');
     expect(built.hostScript).toBe('https://news.example/embed.js');
   });
 });

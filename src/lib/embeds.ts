@@ -30,13 +30,13 @@ export interface EmbedUrls {
   hostScript: string;
 }
 
-/** The absolute URLs for one chart's embed code and oEmbed document; `query` carries the chart's own parameters. */
-export function embedUrls(info: EmbedInfo, site: URL | undefined, query: Record<string, string> = {}): EmbedUrls {
+/** The absolute URLs for one chart's embed code and oEmbed document in an edition; `query` carries the chart's own parameters. */
+export function embedUrls(info: EmbedInfo, site: URL | undefined, edition: { path(pagePath: string): string }, query: Record<string, string> = {}): EmbedUrls {
   const search = new URLSearchParams(query).toString();
   return {
-    embed: `${absoluteUrl(`embed/${info.id}/`, site)}${search ? `?${search}` : ''}`,
-    canonical: absoluteUrl(info.canonicalPath, site),
-    image: absoluteUrl(`images/${info.id}.png`, site),
+    embed: `${absoluteUrl(edition.path(`embed/${info.id}/`), site)}${search ? `?${search}` : ''}`,
+    canonical: absoluteUrl(edition.path(info.canonicalPath), site),
+    image: absoluteUrl(edition.path(`images/${info.id}.png`), site),
     hostScript: absoluteUrl('embed.js', site),
   };
 }

@@ -1,5 +1,14 @@
 /** Turns a chart's inline SVG (styled by our CSS) into a standalone SVG and a PNG, for fallback images and og:image. */
+import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
+
+// Chinese text in chart images: resvg reads TTF/OTF files, and no CJK font can be assumed on a build machine, so the
+// build ships Noto Sans SC (SIL Open Font License) through npm and hands resvg the files.
+const require = createRequire(import.meta.url);
+const CJK_FONTS = [
+  require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+  require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
+];
 
 /**
  * Light-theme CSS made self-contained for a rasteriser: media blocks (dark mode, print, motion) dropped and every
@@ -46,6 +55,6 @@ function stripAtBlocks(css: string): string {
 }
 
 export function svgToPng(svg: string): { png: Buffer; width: number; height: number } {
-  const rendered = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+  const rendered = new Resvg(svg, { font: { loadSystemFonts: true, fontFiles: CJK_FONTS, defaultFontFamily: 'DejaVu Sans' } }).render();
   return { png: rendered.asPng(), width: rendered.width, height: rendered.height };
 }

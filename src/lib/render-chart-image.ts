@@ -16,8 +16,7 @@ import mapCss from '../styles/map.css?raw';
 import timelineCss from '../styles/timeline.css?raw';
 import { headlineFigures } from './charts/headline-figures.ts';
 import { composeChartImage, escapeXml, wrapText } from './chart-image.ts';
-import { formatNumber } from './format.ts';
-import { t } from './i18n.ts';
+import type { Edition } from './edition/edition.ts';
 import { mapLegend } from './map/legend.ts';
 import { mapTakeaway } from './map/takeaway.ts';
 import { buildMapModel } from './map/model.ts';
@@ -37,7 +36,7 @@ export interface ChartImage {
 }
 
 /** Builds one chart's image; `title` is the chart's embed title (used in the alt text). */
-export type ChartImageBuilder = (title: string) => Promise<ChartImage>;
+export type ChartImageBuilder = (title: string, edition: Edition) => Promise<ChartImage>;
 
 /** Renders a component that outputs exactly one <svg> element, and checks that it did. */
 async function renderSvg(component: AstroComponentFactory, props: Record<string, unknown>): Promise<string> {
@@ -49,56 +48,58 @@ async function renderSvg(component: AstroComponentFactory, props: Record<string,
   return html;
 }
 
-const source = () => t('embed.source', { site: t('site.title') });
-const alt = (title: string, takeaway: string) => t('embed.fallbackAlt', { title, takeaway });
+const source = (edition: Edition) => edition.t('embed.source', { site: edition.t('site.title') });
+const alt = (edition: Edition, title: string, takeaway: string) => edition.t('embed.fallbackAlt', { title, takeaway });
 
-export const mapImage: ChartImageBuilder = async (title) => {
-  const model = buildMapModel(getSiteData().dataset, worldCountryFeatures());
-  const takeaway = mapTakeaway(model.details);
+export const mapImage: ChartImageBuilder = async (title, edition) => {
+  const model = buildMapModel(getSiteData(edition.lang).dataset, worldCountryFeatures(), edition);
+  const takeaway = mapTakeaway(model.details, edition);
   const image = composeChartImage({
     chartSvg: await renderSvg(MapSvg, { id: 'image-map', model }),
     css: `${globalCss}\n${mapCss}`,
+    locale: edition.locale,
     rootClass: 'map',
     rootAttributes: 'data-view="stations"',
-    title: t('map.title'),
+    title: edition.t('map.title'),
     takeaway,
-    legend: mapLegend('stations'),
+    legend: mapLegend('stations', edition),
     swatch: 'box',
-    source: source(),
+    source: source(edition),
   });
-  return { ...image, alt: alt(title, takeaway), takeaway };
+  return { ...image, alt: alt(edition, title, takeaway), takeaway };
 };
 
-export const timelineImage: ChartImageBuilder = async (title) => {
-  const { events } = getSiteData().dataset;
-  const takeaway = timelineTakeaway(events);
+export const timelineImage: ChartImageBuilder = async (title, edition) => {
+  const { events } = getSiteData(edition.lang).dataset;
+  const takeaway = timelineTakeaway(events, edition);
   const image = composeChartImage({
-    chartSvg: await renderSvg(TimelineSvg, { chart: buildTimelineChart(timelineEvents(events), { globalLabel: t('timeline.global') }) }),
+    chartSvg: await renderSvg(TimelineSvg, { edition, chart: buildTimelineChart(timelineEvents(events), { globalLabel: edition.t('timeline.global'), beforeLabel: edition.t('timeline.before') }) }),
     css: `${globalCss}\n${mapCss}\n${timelineCss}`,
+    locale: edition.locale,
     rootClass: 'timeline',
-    title: t('timeline.title'),
+    title: edition.t('timeline.title'),
     takeaway,
-    legend: timelineLegend(),
+    legend: timelineLegend(edition),
     swatch: 'dot',
-    source: source(),
+    source: source(edition),
   });
-  return { ...image, alt: alt(title, takeaway), takeaway };
+  return { ...image, alt: alt(edition, title, takeaway), takeaway };
 };
 
 /** The figures card has no SVG of its own: its reported numbers are drawn as one, three cards side by side. */
-export const figuresImage: ChartImageBuilder = async (title) => {
-  const cells = headlineFigures().reported.map((figure, i) => {
+export const figuresImage: ChartImageBuilder = async (title, edition) => {
+  const cells = headlineFigures(edition).reported.map((figure, i) => {
     const x = 20 + i * 380;
     return (
       `<rect x="${x}" y="10" width="360" height="220" rx="6" fill="#f4f2ee"/>` +
-      `<text x="${x + 20}" y="80" class="img-big">${escapeXml(formatNumber(figure.value))}</text>` +
-      wrapText(figure.label, 30)
+      `<text x="${x + 20}" y="80" class="img-big">${escapeXml(edition.number(figure.value))}</text>` +
+      wrapText(figure.label, 30, edition.locale)
         .map((line, j) => `<text x="${x + 20}" y="${120 + j * 24}" class="img-small">${escapeXml(line)}</text>`)
         .join('')
     );
   });
-  const chartSvg = `<svg viewBox="0 0 1160 240"><style>.img-big{font-family:'DejaVu Sans',sans-serif;font-size:56px;font-weight:800;fill:#1a1a1a}</style>${cells.join('')}</svg>`;
-  const takeaway = t('home.reportedIntro');
-  const image = composeChartImage({ chartSvg, css: globalCss, rootClass: 'figures', title, takeaway, legend: [], swatch: 'box', source: source() });
-  return { ...image, alt: alt(title, takeaway), takeaway };
+  const chartSvg = `<svg viewBox="0 0 1160 240"><style>.img-big{font-family:'DejaVu Sans','Noto Sans SC',sans-serif;font-size:56px;font-weight:800;fill:#1a1a1a}</style>${cells.join('')}</svg>`;
+  const takeaway = edition.t('home.reportedIntro');
+  const image = composeChartImage({ chartSvg, locale: edition.locale, css: globalCss, rootClass: 'figures', title, takeaway, legend: [], swatch: 'box', source: source(edition) });
+  return { ...image, alt: alt(edition, title, takeaway), takeaway };
 };

@@ -2,11 +2,19 @@
 import path from 'node:path';
 import { DatasetError, loadDataset } from './dataset/load.ts';
 import type { Dataset, ReportedFigure, Source } from './dataset/types.ts';
+import { applyTranslations, formatStale, readTranslationFiles, staleKey, type StaleIndex, type StaleTranslation } from './dataset/translations.ts';
+import { dataDirLabel } from './dataset/load.ts';
 import { computeMetrics, type MetricId } from './derive/metrics.ts';
+import { DEFAULT_LANG, LANGS, type Lang } from './edition/editions.ts';
+import { editionOf } from './edition/edition.ts';
 
-interface SiteData {
+export interface SiteData {
+  /** The dataset in this edition's language: translated text, country names from Intl; ids, numbers and dates as in data/. */
   dataset: Dataset;
+  /** Computed from the English dataset, so every edition prints the same numbers. */
   metrics: Record<MetricId, number>;
+  /** Translations whose English has changed since (empty for English). */
+  stale: StaleIndex;
 }
 
 // The dev server's file watcher (src/lib/watch-data.ts) runs in the Astro config's module instance, the pages in
@@ -14,7 +22,7 @@ interface SiteData {
 const GENERATION = Symbol.for('explainer.site-data.generation');
 type WithGeneration = typeof globalThis & { [GENERATION]?: number };
 
-let cached: { generation: number; dataDir: string; data: SiteData } | undefined;
+let cached: { generation: number; dataDir: string; data: Map<Lang, SiteData> } | undefined;
 
 /** The data directory pages read: DATA_DIR (tests build the site from a fixture copy) or data/, resolved from the working directory. */
 export function dataDirectory(): string {
@@ -31,7 +39,7 @@ export function invalidateSiteData(): void {
  * Throws DatasetError (every problem, with file:line:column) when data/ is invalid, which stops the
  * build or shows Astro's error overlay in `npm run dev`: an empty chart is never an option.
  */
-export function getSiteData(): SiteData {
+export function getSiteData(lang: Lang): SiteData {
   const generation = (globalThis as WithGeneration)[GENERATION] ?? 0;
   const dataDir = dataDirectory();
   if (cached?.generation !== generation || cached.dataDir !== dataDir) {
@@ -43,9 +51,38 @@ export function getSiteData(): SiteData {
       if (error instanceof DatasetError) pointAtFirstIssue(error, dataDir);
       throw error;
     }
-    cached = { generation, dataDir, data: { dataset, metrics: computeMetrics(dataset) } };
+    const english: SiteData = { dataset, metrics: computeMetrics(dataset), stale: new Map() };
+    cached = { generation, dataDir, data: new Map([[DEFAULT_LANG, english]]) };
   }
-  return cached.data;
+  let data = cached.data.get(lang);
+  if (data === undefined) {
+    data = translatedSiteData(cached.data.get(DEFAULT_LANG)!, lang, dataDir);
+    cached.data.set(lang, data);
+  }
+  return data;
+}
+
+/** Every edition's stale translations, for the build's report (src/cli/build.ts). Throws like getSiteData. */
+export function staleTranslations(): StaleTranslation[] {
+  return LANGS.flatMap((lang) => [...getSiteData(lang).stale.values()]);
+}
+
+export { formatStale };
+
+function translatedSiteData(english: SiteData, lang: Lang, dataDir: string): SiteData {
+  const { dataset, issues, stale } = applyTranslations(english.dataset, lang, readTranslationFiles(dataDir, lang));
+  if (dataset === null) {
+    const error = new DatasetError(issues, dataDirLabel(dataDir));
+    pointAtFirstIssue(error, dataDir);
+    throw error;
+  }
+  // Country names in the edition's language (Intl.DisplayNames); the English names stay in data/.
+  const edition = editionOf(lang);
+  for (const row of [...dataset.stations, ...dataset.countryCounts]) row.country = edition.countryName(row.iso3, row.country);
+  for (const event of dataset.events) if (event.iso3 && event.country) event.country = edition.countryName(event.iso3, event.country);
+  const byKey = new Map<string, StaleTranslation>();
+  for (const entry of stale) byKey.set(staleKey(entry.key, entry.recordId), entry);
+  return { dataset, metrics: english.metrics, stale: byKey };
 }
 
 /**
@@ -59,13 +96,13 @@ function pointAtFirstIssue(error: DatasetError, dataDir: string): void {
 }
 
 export function getSource(id: string): Source {
-  const source = getSiteData().dataset.sources.find((s) => s.id === id);
+  const source = getSiteData(DEFAULT_LANG).dataset.sources.find((s) => s.id === id);
   if (!source) throw new Error(`Unknown source id "${id}": add it to data/sources.json or fix the id.`);
   return source;
 }
 
 export function getFigure(id: string): ReportedFigure {
-  const figure = getSiteData().dataset.figures.find((f) => f.id === id);
+  const figure = getSiteData(DEFAULT_LANG).dataset.figures.find((f) => f.id === id);
   if (!figure) throw new Error(`Unknown figure id "${id}": add it to data/figures.json or fix the id.`);
   return figure;
 }

@@ -3,8 +3,7 @@
  * (src/lib/render-chart-image.ts) both read them, so the two cannot disagree on which figures are shown.
  */
 import type { Source } from '../dataset/types.ts';
-import { formatNumber } from '../format.ts';
-import { t } from '../i18n.ts';
+import type { Edition } from '../edition/edition.ts';
 import { getFigure, getSiteData, getSource } from '../site-data.ts';
 
 export interface HeadlineFigure {
@@ -17,8 +16,8 @@ export interface HeadlineFigure {
 }
 
 /** The NGO's reported totals, and the counts we could document ourselves. */
-export function headlineFigures(): { reported: HeadlineFigure[]; documented: HeadlineFigure[] } {
-  const { metrics } = getSiteData();
+export function headlineFigures(edition: Edition): { reported: HeadlineFigure[]; documented: HeadlineFigure[] } {
+  const { metrics } = getSiteData(edition.lang);
   const first = getFigure('first-report-stations');
   const second = getFigure('second-report-stations');
   const secondCountries = getFigure('second-report-countries');
@@ -26,24 +25,24 @@ export function headlineFigures(): { reported: HeadlineFigure[]; documented: Hea
   const sourcesOf = (ids: readonly string[]) => ids.map((id) => getSource(id));
   return {
     reported: [
-      { id: first.id, value: first.value, label: t('home.figure.firstReport'), sources: sourcesOf(first.sources) },
+      { id: first.id, value: first.value, label: edition.t('home.figure.firstReport'), sources: sourcesOf(first.sources) },
       {
         id: second.id,
         value: second.value,
-        label: t('home.figure.secondReport', { countries: formatNumber(secondCountries.value) }),
+        label: edition.t('home.figure.secondReport', { countries: edition.number(secondCountries.value) }),
         sources: sourcesOf([...new Set([...second.sources, ...secondCountries.sources])]),
       },
-      { id: persuaded.id, value: persuaded.value, label: t('home.figure.persuaded'), sources: sourcesOf(persuaded.sources) },
+      { id: persuaded.id, value: persuaded.value, label: edition.t('home.figure.persuaded'), sources: sourcesOf(persuaded.sources) },
     ],
     documented: [
       {
         id: 'sd-station-rows-verified',
         value: metrics['sd-station-rows-verified'],
-        label: t('home.figure.verifiedRows', { countries: formatNumber(metrics['countries-verified']) }),
+        label: edition.t('home.figure.verifiedRows', { countries: edition.number(metrics['countries-verified']) }),
         sources: [],
       },
-      { id: 'station-rows-unverified', value: metrics['station-rows-unverified'], label: t('home.figure.unverifiedRows'), sources: [] },
-      { id: 'countries-with-closure', value: metrics['countries-with-closure'], label: t('home.figure.closures'), sources: [] },
+      { id: 'station-rows-unverified', value: metrics['station-rows-unverified'], label: edition.t('home.figure.unverifiedRows'), sources: [] },
+      { id: 'countries-with-closure', value: metrics['countries-with-closure'], label: edition.t('home.figure.closures'), sources: [] },
     ],
   };
 }

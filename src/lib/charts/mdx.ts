@@ -10,10 +10,11 @@ import { createComponent, render, renderComponent } from 'astro/compiler-runtime
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import ChartBlock from '../../components/ChartBlock.astro';
 import { chartEntries } from './registry.ts';
+import type { Edition } from '../edition/edition.ts';
 
-export function mdxChartComponents(): Record<string, AstroComponentFactory> {
+export function mdxChartComponents(edition: Edition): Record<string, AstroComponentFactory> {
   return Object.fromEntries(
-    chartEntries().map(({ id, mdxName }) => [
+    chartEntries(edition).map(({ id, mdxName }) => [
       mdxName,
       createComponent((result, props, slots) => render`${renderComponent(result, 'ChartBlock', ChartBlock, { ...props, chart: id }, slots)}`),
     ]),

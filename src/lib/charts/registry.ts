@@ -12,7 +12,8 @@ import Timeline from '../../components/charts/Timeline.astro';
 import HeadlineFigures from '../../components/charts/HeadlineFigures.astro';
 import { figuresImage, mapImage, timelineImage, type ChartImage, type ChartImageBuilder } from '../render-chart-image.ts';
 import { getSiteData } from '../site-data.ts';
-import { t, type UiKey } from '../i18n.ts';
+import type { UiKey } from '../i18n.ts';
+import type { Edition } from '../edition/edition.ts';
 
 export type { ChartImage } from '../render-chart-image.ts';
 
@@ -78,13 +79,14 @@ export function isChartId(value: string): value is ChartId {
   return Object.hasOwn(DEFINITIONS, value);
 }
 
-export function chartEntry(id: ChartId): ChartEntry {
+/** A chart's registry entry with its title in the edition's language. */
+export function chartEntry(id: ChartId, edition: Edition): ChartEntry {
   const definition: ChartDefinition = DEFINITIONS[id];
-  return { ...definition, id, title: t(definition.titleKey) };
+  return { ...definition, id, title: edition.t(definition.titleKey) };
 }
 
-export function chartEntries(): ChartEntry[] {
-  return CHART_IDS.map(chartEntry);
+export function chartEntries(edition: Edition): ChartEntry[] {
+  return CHART_IDS.map((id) => chartEntry(id, edition));
 }
 
 /**
@@ -96,8 +98,8 @@ export function chartsInMdx(body: string): ChartId[] {
 }
 
 /** oEmbed discovery links (Base.astro's `oembed` prop) for the charts a page places. */
-export function oembedLinks(ids: readonly ChartId[]): { path: string; title: string }[] {
-  return ids.map((id) => ({ path: `embed/${id}/oembed.json`, title: chartEntry(id).title }));
+export function oembedLinks(ids: readonly ChartId[], edition: Edition): { path: string; title: string }[] {
+  return ids.map((id) => ({ path: edition.path(`embed/${id}/oembed.json`), title: chartEntry(id, edition).title }));
 }
 
 /** The embed URL's query parameters for the props a page gave the chart (only those the registry allows). */
@@ -115,14 +117,14 @@ export function embedQuery(id: ChartId, props: Record<string, unknown>): Record<
 // share it, and `npm run dev` draws again after data/ changes (getSiteData returns a new dataset object).
 const images = new WeakMap<object, Map<ChartId, Promise<ChartImage>>>();
 
-export function renderChartImage(id: ChartId): Promise<ChartImage> {
-  const { dataset } = getSiteData();
+export function renderChartImage(id: ChartId, edition: Edition): Promise<ChartImage> {
+  const { dataset } = getSiteData(edition.lang);
   let perDataset = images.get(dataset);
   if (!perDataset) images.set(dataset, (perDataset = new Map()));
   let pending = perDataset.get(id);
   if (!pending) {
-    const entry = chartEntry(id);
-    pending = entry.image(entry.title);
+    const entry = chartEntry(id, edition);
+    pending = entry.image(entry.title, edition);
     perDataset.set(id, pending);
   }
   return pending;

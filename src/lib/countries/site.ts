@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from '../dataset/types.ts';
 import { dataDirLabel } from '../dataset/load.ts';
+import { DEFAULT_LANG } from '../edition/editions.ts';
 import { dataDirectory, getSiteData } from '../site-data.ts';
 import { CountrySlugError, describeSlugProblems, findSlugProblems, lineOfRecord, listCountries, type CountryRef } from './countries.ts';
 
@@ -29,7 +30,8 @@ export function countryPath(code: string | null): string | null {
 }
 
 function load(): NonNullable<typeof cached> {
-  const { dataset } = getSiteData();
+  // Slugs come from the English names in data/, so a country's address is the same in every edition.
+  const { dataset } = getSiteData(DEFAULT_LANG);
   if (cached?.dataset !== dataset) {
     const countries = listCountries(dataset);
     const problems = findSlugProblems(countries);

@@ -524,6 +524,6 @@ describe('loadDataset and the CLI', () => {
   it('the CLI exits 0 with one summary line on valid data', () => {
     const run = spawnSync(process.execPath, [CLI, path.relative(REPO_ROOT, VALID_DIR)], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe('src/lib/dataset/fixtures/valid/ OK: 3 sources, 3 stations, 2 countries, 2 events, 2 figures, 1 disagreement, 1 correction\n');
+    expect(run.stdout).toBe('src/lib/dataset/fixtures/valid/ OK: 3 sources, 3 stations, 2 countries, 2 events, 2 figures, 1 disagreement, 1 correction; translated into fr, zh.\n');
   }, 30_000);
 });

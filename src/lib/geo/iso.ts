@@ -11,3 +11,8 @@ export function alpha3ToNumeric(alpha3: string): string | null {
 export function isIsoAlpha3(code: string): boolean {
   return byAlpha3.has(code);
 }
+
+/** The ISO 3166-1 alpha-2 code ("AT") for an alpha-3 code ("AUT"), for Intl.DisplayNames; null when not ISO. */
+export function alpha3ToAlpha2(alpha3: string): string | null {
+  return byAlpha3.get(alpha3)?.alpha2 ?? null;
+}

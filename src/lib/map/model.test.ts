@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../dataset/load.ts';
 import { worldCountryFeatures } from '../geo/world.ts';
 import { insideRing, type Point } from '../geo/label-point.ts';
+import { editionOf } from '../edition/edition.ts';
 import { buildMapModel, EUROPE_INSET, europeProjection } from './model.ts';
 
 // The frozen fixture the golden SVGs use: Spain, Italy, France, the UK, the Netherlands, Hungary and Ireland in Europe.
 const dataset = loadDataset(path.resolve(import.meta.dirname, '../../../tests/fixtures/golden'), { today: '2026-01-01' });
-const model = buildMapModel(dataset, worldCountryFeatures());
+const model = buildMapModel(dataset, worldCountryFeatures(), editionOf('en'));
 const EUROPEAN = ['ESP', 'ITA', 'FRA', 'GBR', 'NLD', 'HUN', 'IRL'];
 
 /** Absolute rings of CompactPathContext output (integer, relative moves and lines), for geometry checks. */

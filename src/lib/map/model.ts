@@ -9,7 +9,7 @@ import { alpha3ToNumeric } from '../geo/iso.ts';
 import { labelPoint, RingCollector, type Point } from '../geo/label-point.ts';
 import { EUROPE_DETAIL, WORLD_DETAIL, worldBackground, worldCountryFeatures, type CountryFeature } from '../geo/world.ts';
 import type { Detail } from '../geo/simplify.ts';
-import { formatNumber } from '../format.ts';
+import type { Edition } from '../edition/edition.ts';
 import { latestReportedCount } from '../derive/stations.ts';
 import { decisiveEvent, responseState, stationState, type ResponseState, type StationState } from './classify.ts';
 
@@ -274,7 +274,8 @@ export function europeProjection(width: number = EUROPE_INSET.width): { projecti
   return { projection, height };
 }
 
-export function buildMapModel(dataset: Dataset, features: readonly CountryFeature[], width: number = MAP_WIDTH): MapModel {
+/** The map in an edition: country names, label numbers and sorting in its language. */
+export function buildMapModel(dataset: Dataset, features: readonly CountryFeature[], edition: Edition, width: number = MAP_WIDTH): MapModel {
   const collection = { type: 'FeatureCollection' as const, features: [...features] };
   const projection = geoEqualEarth().fitWidth(width, collection);
   const bounds = geoPath(projection).bounds(collection);
@@ -292,7 +293,7 @@ export function buildMapModel(dataset: Dataset, features: readonly CountryFeatur
   const classify = (iso3: string) => {
     const row = rowsByIso3.get(iso3);
     return {
-      name: row?.country ?? names.get(alpha3ToNumeric(iso3) ?? '') ?? iso3,
+      name: row?.country ?? edition.countryName(iso3, names.get(alpha3ToNumeric(iso3) ?? '') ?? iso3),
       stations: stationState(iso3, row),
       response: responseState(iso3, row !== undefined, dataset.events).state,
       hasData: row !== undefined,
@@ -304,7 +305,7 @@ export function buildMapModel(dataset: Dataset, features: readonly CountryFeatur
   const europe = europeProjection();
   const label = (shape: MapShape) => {
     const row = rowsByIso3.get(shape.iso3!);
-    return row && LABELLED_CLASSES.has(shape.stations) ? `${shape.name} ${formatNumber(latestReportedCount(row).value)}` : null;
+    return row && LABELLED_CLASSES.has(shape.stations) ? `${shape.name} ${edition.number(latestReportedCount(row).value)}` : null;
   };
   const inset = drawView(
     dataset,
@@ -341,7 +342,7 @@ export function buildMapModel(dataset: Dataset, features: readonly CountryFeatur
       }),
     };
   });
-  details.sort((a, b) => b.latest - a.latest || a.name.localeCompare(b.name));
+  details.sort((a, b) => b.latest - a.latest || edition.compare(a.name, b.name));
 
   return { ...world, details, inset };
 }

@@ -1,6 +1,5 @@
 /** The map's one-sentence takeaway, computed from the same details the map draws, so caption and marks never disagree. */
-import { formatNumber } from '../format.ts';
-import { t } from '../i18n.ts';
+import type { Edition } from '../edition/edition.ts';
 import type { CountryDetail } from './model.ts';
 
 export interface TakeawayFacts {
@@ -31,12 +30,12 @@ export function listNames(names: readonly string[], and: string): string {
 }
 
 /** The caption sentence under the map title, in the edition's words. */
-export function mapTakeaway(details: readonly CountryDetail[]): string {
+export function mapTakeaway(details: readonly CountryDetail[], edition: Edition): string {
   const facts = takeawayFacts(details);
-  return t('map.takeaway', {
-    top: listNames(facts.topCountries, t('list.and')),
-    count: formatNumber(facts.topCount),
-    closures: formatNumber(facts.closures),
-    charges: formatNumber(facts.charges),
+  return edition.t('map.takeaway', {
+    top: listNames(facts.topCountries, edition.t('list.and')),
+    count: edition.number(facts.topCount),
+    closures: edition.number(facts.closures),
+    charges: edition.number(facts.charges),
   });
 }

@@ -12,7 +12,7 @@ const events = [
   event({ id: 'us', date: '2024-12-18', iso3: 'USA', country: 'United States', kind: 'plea', verified: false }),
 ];
 const ordered = timelineEvents(events);
-const chart = buildTimelineChart(events, { globalLabel: 'Reports and the EU' });
+const chart = buildTimelineChart(events, { globalLabel: 'Reports and the EU', beforeLabel: 'Before' });
 
 describe('buildTimelineChart', () => {
   it('draws one bar and one dot per event, numbered in timeline order', () => {

@@ -10,7 +10,7 @@
  */
 import { scaleUtc } from 'd3-scale';
 import type { TimelineEvent } from '../dataset/types.ts';
-import { t } from '../i18n.ts';
+import type { Edition } from '../edition/edition.ts';
 import { partialDateEnd, partialDateStart, stepState, timelineCountries, timelineEvents } from './model.ts';
 import { KIND_GROUPS, kindClass } from './kinds.ts';
 
@@ -65,15 +65,15 @@ export interface TimelineChart {
 }
 
 /** Legend of the chart's colours, shared by the component, the event log's filter and the static image. */
-export function timelineLegend(): { cls: string; label: string }[] {
+export function timelineLegend(edition: Edition): { cls: string; label: string }[] {
   const labels: Record<(typeof KIND_GROUPS)[number], string> = {
-    closure: t('kind.closure'),
-    investigation: t('kind.investigation'),
-    charges: t('timeline.legend.charges'),
-    denial: t('kind.denial'),
-    statement: t('timeline.legend.statement'),
-    report: t('kind.report'),
-    other: t('kind.other'),
+    closure: edition.t('kind.closure'),
+    investigation: edition.t('kind.investigation'),
+    charges: edition.t('timeline.legend.charges'),
+    denial: edition.t('kind.denial'),
+    statement: edition.t('timeline.legend.statement'),
+    report: edition.t('kind.report'),
+    other: edition.t('kind.other'),
   };
   return KIND_GROUPS.map((cls) => ({ cls, label: labels[cls] }));
 }
@@ -102,7 +102,7 @@ export function cursorX(ordered: readonly TimelineEvent[], until: string, width:
   return x(next > end ? end : next);
 }
 
-export function buildTimelineChart(events: readonly TimelineEvent[], options: { globalLabel: string; width?: number; columns?: number }): TimelineChart {
+export function buildTimelineChart(events: readonly TimelineEvent[], options: { globalLabel: string; beforeLabel: string; width?: number; columns?: number }): TimelineChart {
   const { globalLabel, width = CHART_WIDTH, columns = 4 } = options;
   const ordered = timelineEvents(events);
   const { band, start, end, x } = stripScale(ordered, width);
@@ -197,7 +197,7 @@ export function buildTimelineChart(events: readonly TimelineEvent[], options: { 
   return {
     width,
     height: Math.ceil(y + 1),
-    strip: { baseline, band: { ...band, label: t('timeline.before') }, ticks, years, bars },
+    strip: { baseline, band: { ...band, label: options.beforeLabel }, ticks, years, bars },
     cells,
     r,
   };

@@ -9,8 +9,8 @@
  * "2022" is never counted before the report it answered.
  */
 import type { TimelineEvent } from '../dataset/types.ts';
-import { formatNumber, formatPartialDate, parsePartialDate } from '../format.ts';
-import { t } from '../i18n.ts';
+import { parsePartialDate } from '../format.ts';
+import type { Edition } from '../edition/edition.ts';
 import { sortEventsChronologically } from '../derive/responses.ts';
 
 /** Events as readers see them: in date order, unverified ones included but flagged by the components. */
@@ -119,12 +119,12 @@ export function timelineCountries(ordered: readonly TimelineEvent[]): { key: str
 }
 
 /** The timeline's caption sentence: how many governments responded, and when the first guilty plea came. */
-export function timelineTakeaway(events: readonly TimelineEvent[]): string {
+export function timelineTakeaway(events: readonly TimelineEvent[], edition: Edition): string {
   const ordered = timelineEvents(events);
   const final = ordered.length > 0 ? stepState(ordered, ordered.at(-1)!.date) : { responded: [] };
   const firstPlea = ordered.find((e) => e.kind === 'plea' && e.verified);
-  return t('timeline.takeaway', {
-    countries: formatNumber(final.responded.length),
-    plea: firstPlea ? formatPartialDate(firstPlea.date.slice(0, 7)) : '—',
+  return edition.t('timeline.takeaway', {
+    countries: edition.number(final.responded.length),
+    plea: firstPlea ? edition.date(firstPlea.date.slice(0, 7)) : '—',
   });
 }
