@@ -21,7 +21,11 @@ export default defineConfig({
   integrations: [
     mdx(),
     // Every reader-facing page; embeds and the embed previewer are framed pieces (noindex), not pages to find.
-    sitemap({ filter: (page) => !/\/(embed(-preview)?|404)\//.test(new URL(page).pathname) }),
+    sitemap({
+      filter: (page) => !/\/(embed(-preview)?|404)\//.test(new URL(page).pathname),
+      // Each page's French and Chinese twins as hreflang alternates, as the pages' own <link rel="alternate"> do.
+      i18n: { defaultLocale: 'en', locales: { en: 'en', fr: 'fr', zh: 'zh-Hans' } },
+    }),
     editionNotFoundPages(),
   ],
   // English at the root, French under /fr/, Chinese under /zh/ (src/lib/edition/editions.ts); the pages are generated

@@ -21,11 +21,19 @@ describe('sitemap', () => {
     const base = `/${(process.env['BASE_PATH'] ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
     const pages = readdirSync(DIST, { recursive: true, encoding: 'utf8' })
       .map((file) => file.split(path.sep).join('/'))
-      .filter((file) => file.endsWith('index.html') && !/^embed(-preview)?\//.test(file))
+      .filter((file) => file.endsWith('index.html') && !/^((fr|zh)\/)?embed(-preview)?\//.test(file))
       .map((file) => `${base}${file.slice(0, -'index.html'.length)}`)
       .sort();
     const listed = sitemapPaths().sort();
     expect(listed).toEqual(pages);
     expect(listed.some((p) => p.includes('/countries/'))).toBe(true);
+  });
+
+  test('names every page in all three languages, with hreflang alternates', () => {
+    const xml = readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8');
+    const paths = sitemapPaths();
+    for (const lang of ['fr', 'zh']) expect(paths.filter((p) => p.includes(`/${lang}/`)).length, lang).toBe(paths.filter((p) => !/\/(fr|zh)\//.test(p)).length);
+    expect(xml).toMatch(/hreflang="zh-Hans"/);
+    expect(xml).toMatch(/hreflang="fr"/);
   });
 });

@@ -35,7 +35,8 @@ let copy = '';
 let check: { status: number; output: string } = { status: -1, output: '' };
 let build: BuildResult = { status: -1, output: '' };
 let suite: { status: number; output: string } = { status: -1, output: '' };
-const edit = { iso3: '', eventId: '', stationId: '', sourceId: '', changedCountry: '', editorNote: '' };
+const edit = { iso3: '', eventId: '', stationId: '', sourceId: '', changedCountry: '', editorNote: '', staleEventId: '', staleSlug: '' };
+let untranslated: { status: number; output: string } = { status: -1, output: '' };
 
 function readData(file: string): DataRecord[] {
   return JSON.parse(readFileSync(path.join(copy, 'data', file), 'utf8')) as DataRecord[];
@@ -146,11 +147,62 @@ function editData(): void {
     sources: [edit.sourceId],
   });
 
+  // The English summary of an existing, translated event is reworded: its translations become stale.
+  const reworded = events.find((e) => e['iso3'] === 'IRL' && e['actor'] === 'host-government') ?? events.find((e) => e['iso3'])!;
+  reworded['summary'] = `${String(reworded['summary'])} The editors reworded this summary.`;
+  edit.staleEventId = String(reworded['id']);
+  edit.staleSlug = String(reworded['country']).toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
   writeData('sources.json', sources);
   writeData('country_counts.json', countryCounts);
   writeData('stations.json', stations);
   writeData('events.json', events);
   writeData('corrections.json', corrections);
+}
+
+/** The translators' share of the week: the new records in French and Chinese (content/EDITING.md, "Translations"). */
+function translateNewRecords(): void {
+  const place = NEW_COUNTRY_CANDIDATES.find((c) => c.iso3 === edit.iso3)!;
+  const lower = place.iso3.toLowerCase();
+  const date = recentDate();
+  const english = (file: string, id: string) => readData(file).find((r) => r['id'] === id)!;
+  const words = {
+    fr: {
+      count: `Un site à ${place.city}, signalé par la presse locale.`,
+      city: place.city,
+      station: `La presse locale a signalé ce site, dans le centre de ${place.city}.`,
+      title: `La police examine un poste signalé`,
+      summary: `La police de ${place.city} dit vérifier l’information.`,
+      what: `Nous avons ajouté un poste à ${place.city} et l’enquête le concernant, et révisé le décompte d’un pays.`,
+      why: `La presse locale a signalé le site.`,
+    },
+    zh: {
+      count: `${place.city}有一处站点，由当地媒体报道。`,
+      city: place.city,
+      station: `当地媒体报道了位于${place.city}市中心的这一站点。`,
+      title: `警方调查一处被报道的服务站`,
+      summary: `${place.city}警方表示正在核查相关报道。`,
+      what: `我们新增了${place.city}的一个服务站及相关调查，并修订了一个国家的数字。`,
+      why: `当地媒体报道了该站点。`,
+    },
+  };
+  for (const lang of ['fr', 'zh'] as const) {
+    const add = (file: string, id: string, texts: Record<string, string>) => {
+      const target = path.join(copy, 'data', 'i18n', lang, file);
+      const overlay = JSON.parse(readFileSync(target, 'utf8')) as Record<string, unknown>;
+      const record = english(file, id);
+      overlay[id] = {
+        translated: date,
+        fields: Object.fromEntries(Object.entries(texts).map(([field, text]) => [field, { text, from: record[field] }])),
+      };
+      writeFileSync(target, `${JSON.stringify(overlay, null, 2)}\n`);
+    };
+    const w = words[lang];
+    add('country_counts.json', lower, { note: w.count });
+    add('stations.json', edit.stationId, { city: w.city, note: w.station });
+    add('events.json', edit.eventId, { title: w.title, summary: w.summary });
+    add('corrections.json', `${date}-${lower}-added`, { what: w.what, why: w.why });
+  }
 }
 
 /** Runs a command in the copy with the clean build environment (no vitest variables leaking into the child). */
@@ -178,12 +230,19 @@ beforeAll(() => {
   try {
     copy = timed('copy', copyProject);
     editData();
+    translateNewRecords();
     check = timed('check', () => run(process.execPath, ['src/cli/validate-data.ts']));
     if (check.status !== 0) return;
     build = timed('build', () => runBuild(path.join(copy, 'dist'), { cwd: copy }));
     if (build.status !== 0) return;
     // The components project (golden SVGs) reads tests/fixtures/golden/, never data/, so only dist can be affected.
     suite = timed('dist suite', () => run('npx', ['vitest', 'run', '--project', 'dist'], { DIST_DIR: path.join(copy, 'dist') }));
+    // Then a translator's slip: the French translation of the new event deleted. The check (and so the build) stops.
+    const frEvents = path.join(copy, 'data', 'i18n', 'fr', 'events.json');
+    const overlay = JSON.parse(readFileSync(frEvents, 'utf8')) as Record<string, unknown>;
+    delete overlay[edit.eventId];
+    writeFileSync(frEvents, `${JSON.stringify(overlay, null, 2)}\n`);
+    untranslated = timed('check without a translation', () => run(process.execPath, ['src/cli/validate-data.ts']));
   } finally {
     console.log(`editorial copy: ${times.join(', ')}`);
   }
@@ -208,6 +267,26 @@ describe('an ordinary edit to data/ (new source, station, country row, event, co
     const chapter = readFileSync(path.join(copy, 'dist', 'how-countries-responded', 'index.html'), 'utf8');
     expect(load(chapter)(`[id="event-${edit.eventId}"]`).length, `#event-${edit.eventId} on the chapter page`).toBe(1);
     expect(chapter).not.toContain('do not publish');
+  });
+
+  test('lists the reworded summary as a stale translation, and the French and Chinese pages show a dated notice', () => {
+    expect(check.output).toContain(`record "${edit.staleEventId}" (translated`);
+    for (const lang of ['fr', 'zh']) {
+      const file = path.join(copy, 'dist', lang, 'countries', edit.staleSlug, 'index.html');
+      const $ = load(readFileSync(file, 'utf8'));
+      const notice = $(`[data-stale="events:${edit.staleEventId}"]`);
+      expect(notice.length, `${lang}: stale notice for ${edit.staleEventId}`).toBe(1);
+      expect(notice.find('a[hreflang="en"]').attr('href')).toMatch(new RegExp(`/countries/${edit.staleSlug}/#event-${edit.staleEventId}$`));
+      expect(notice.text()).toMatch(/\d/);
+      expect($('[data-stale]').length, `${lang}: only the reworded record is flagged`).toBe(1);
+    }
+    const english = load(readFileSync(path.join(copy, 'dist', 'countries', edit.staleSlug, 'index.html'), 'utf8'));
+    expect(english('[data-stale]').length).toBe(0);
+  });
+
+  test('a missing French translation stops the check, naming the file, the record and the field', () => {
+    expect(untranslated.status).toBe(1);
+    expect(untranslated.output).toMatch(new RegExp(`data/i18n/fr/events\\.json:\\d+:\\d+ +record "${edit.eventId}", field "title": has no French translation`));
   });
 
   test("the copy's own dist suite passes against that build", () => {
