@@ -14,6 +14,7 @@ import WorldMap from '../../src/components/charts/WorldMap.astro';
 import Timeline from '../../src/components/charts/Timeline.astro';
 import { loadDataset } from '../../src/lib/dataset/load.ts';
 import { EVENT_KINDS, type Dataset } from '../../src/lib/dataset/types.ts';
+import { editionOf } from '../../src/lib/edition/edition.ts';
 
 /** The frozen dataset; validated with a fixed "today" so the future-date rule never depends on the clock. */
 const FIXTURE_DIR = path.resolve(import.meta.dirname, '../fixtures/golden');
@@ -21,11 +22,15 @@ const dataset: Dataset = loadDataset(FIXTURE_DIR, { today: '2026-01-01' });
 
 let map: CheerioAPI;
 let timeline: CheerioAPI;
+let timelineZh: CheerioAPI;
 
 beforeAll(async () => {
   const container = await AstroContainer.create();
-  map = load(await container.renderToString(WorldMap, { props: { dataset } }));
-  timeline = load(await container.renderToString(Timeline, { props: { dataset } }));
+  const edition = editionOf('en');
+  map = load(await container.renderToString(WorldMap, { props: { dataset, edition } }));
+  timeline = load(await container.renderToString(Timeline, { props: { dataset, edition } }));
+  // The Chinese edition of the same chart: the fixture's names through Intl, labels from content/ui/zh.json.
+  timelineZh = load(await container.renderToString(Timeline, { props: { dataset, edition: editionOf('zh') } }));
 });
 
 /** One element per line, so a golden-file diff points at the country or dot that changed. */
@@ -68,5 +73,9 @@ describe('golden SVGs (update with `npx vitest run --project components -u`)', (
 
   test('timeline svg matches __golden__/timeline.svg', async () => {
     await expect(goldenText(timeline, 'figure#timeline svg[data-timeline-svg]')).toMatchFileSnapshot('./__golden__/timeline.svg');
+  });
+
+  test('Chinese timeline svg matches __golden__/timeline.zh.svg', async () => {
+    await expect(goldenText(timelineZh, 'figure#timeline svg[data-timeline-svg]')).toMatchFileSnapshot('./__golden__/timeline.zh.svg');
   });
 });

@@ -81,7 +81,11 @@ interface AstroLike {
  */
 export function editionFor(astro: AstroLike): Edition {
   const fromProps = (astro.props as { edition?: Edition }).edition;
-  if (fromProps) return fromProps;
+  if (fromProps) {
+    // A chart rendered on its own (chart images, tests) passes its edition to the components inside it this way.
+    (astro.locals as { edition?: Edition }).edition ??= fromProps;
+    return fromProps;
+  }
   const fromLocals = (astro.locals as { edition?: Edition }).edition;
   if (fromLocals) return fromLocals;
   throw new Error('This component needs an edition: pass edition={…} or render it inside a page that calls setEdition().');
