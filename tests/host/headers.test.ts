@@ -66,12 +66,15 @@ const htmlPaths = built
       .map((file) => `${BASE}${file.replace(/index\.html$/, '')}`)
       .sort()
   : [];
-const isEmbed = (urlPath: string) => urlPath.startsWith(`${BASE}embed/`);
+// Every edition's embeds: /embed/…, /fr/embed/…, /zh/embed/….
+const isEmbed = (urlPath: string) => ['', 'fr/', 'zh/'].some((edition) => urlPath.startsWith(`${BASE}${edition}embed/`));
 const pagePaths = htmlPaths.filter((p) => !isEmbed(p));
 const embedPaths = htmlPaths.filter(isEmbed);
 /** Non-HTML files other sites load, which _headers opens up. */
-const assetPaths = [`${BASE}embed.js`, `${BASE}images/map.png`, ...DOWNLOADS.map(({ stem }) => `${BASE}downloads/${stem}.csv`)];
+const assetPaths = [`${BASE}embed.js`, `${BASE}images/map.png`, `${BASE}fr/images/map.png`, `${BASE}zh/images/timeline.png`, ...DOWNLOADS.map(({ stem }) => `${BASE}downloads/${stem}.csv`)];
 const MISSING = `${BASE}no-such-page-${Date.now()}/`;
+/** Missing addresses in the French and Chinese editions: the host serves the nearest 404.html, the edition's own. */
+const MISSING_IN = { fr: `${BASE}fr/no-such-page-${Date.now()}/`, zh: `${BASE}zh/countries/no-such-country-${Date.now()}/` };
 
 describe.runIf(built)('headers served by Cloudflare Pages (wrangler pages dev)', () => {
   let host: PagesDev;
@@ -84,7 +87,7 @@ describe.runIf(built)('headers served by Cloudflare Pages (wrangler pages dev)',
 
   beforeAll(async () => {
     host = await startPagesDev(DIST, BASE);
-    for (const urlPath of [...htmlPaths, ...assetPaths, MISSING]) {
+    for (const urlPath of [...htmlPaths, ...assetPaths, MISSING, ...Object.values(MISSING_IN)]) {
       responses.set(urlPath, await get(new URL(urlPath.slice(1), host.url).href));
     }
   });
@@ -95,7 +98,7 @@ describe.runIf(built)('headers served by Cloudflare Pages (wrangler pages dev)',
 
   test('has pages and embeds to check', () => {
     expect(pagePaths.length).toBeGreaterThanOrEqual(6);
-    expect(embedPaths.length).toBeGreaterThanOrEqual(3);
+    expect(embedPaths.length).toBeGreaterThanOrEqual(9);
   });
 
   test('the host accepts every rule in dist/_headers', () => {
@@ -143,6 +146,14 @@ describe.runIf(built)('headers served by Cloudflare Pages (wrangler pages dev)',
     expect(response.body.toString('utf8')).toMatch(/<html/i);
     expect(frameAncestors(single(response, 'content-security-policy', MISSING) ?? '')).toEqual(["'none'"]);
     expect(single(response, 'x-frame-options', MISSING)).toBe('DENY');
+    expect(response.body.toString('utf8')).toMatch(/<html lang="en"/);
+  });
+
+  test.each(Object.entries(MISSING_IN))('a missing %s page gets that edition\'s 404 page', (lang, urlPath) => {
+    const response = served(urlPath);
+    expect(response.status).toBe(404);
+    expect(response.body.toString('utf8')).toMatch(new RegExp(`<html lang="${lang === 'zh' ? 'zh-Hans' : lang}"`));
+    expect(single(response, 'x-frame-options', urlPath)).toBe('DENY');
   });
 
   test.each(DOWNLOADS.map(({ stem }) => stem))('downloads/%s.csv: text/csv in UTF-8 with a BOM, loadable cross-origin', (stem) => {

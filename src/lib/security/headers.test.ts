@@ -21,12 +21,16 @@ describe('headers file layout (checks S4)', () => {
       expect(page.get('x-frame-options')).toBe('DENY');
       expect(Number(/max-age=(\d+)/.exec(page.get('strict-transport-security')!)![1])).toBeGreaterThanOrEqual(15_552_000);
 
-      const embed = effectiveHeaders(rules, `${base}embed/map/`);
-      expect(embed.get('content-security-policy')).toBe(
-        "frame-ancestors https:; object-src 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests",
-      );
-      expect(embed.has('x-frame-options')).toBe(false);
-      expect(embed.get('cross-origin-resource-policy')).toBe('cross-origin');
+      for (const edition of ['', 'fr/', 'zh/']) {
+        const embed = effectiveHeaders(rules, `${base}${edition}embed/map/`);
+        expect(embed.get('content-security-policy'), `${edition}embed`).toBe(
+          "frame-ancestors https:; object-src 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests",
+        );
+        expect(embed.has('x-frame-options')).toBe(false);
+        expect(embed.get('cross-origin-resource-policy')).toBe('cross-origin');
+        // The edition's other pages stay unframeable.
+        expect(effectiveHeaders(rules, `${base}${edition}countries/`).get('x-frame-options')).toBe('DENY');
+      }
     });
   }
 
@@ -37,7 +41,7 @@ describe('headers file layout (checks S4)', () => {
 
   it('lets other sites load the host script and images', () => {
     const rules = headerRules('/');
-    for (const file of ['/embed.js', '/images/map.png']) {
+    for (const file of ['/embed.js', '/images/map.png', '/fr/images/map.png', '/zh/images/timeline.png']) {
       const headers = effectiveHeaders(rules, file);
       expect(headers.get('access-control-allow-origin')).toBe('*');
       expect(headers.get('cross-origin-resource-policy')).toBe('cross-origin');

@@ -3,6 +3,7 @@
  * and a model of how Cloudflare applies them, so tests can check the headers every path really gets.
  * Why headers at all: a <meta> CSP cannot set frame-ancestors, so only a header stops other sites framing our pages.
  */
+import { EDITIONS, LANGS } from '../edition/editions.ts';
 
 export interface HeaderRule {
   /** URL pattern; `*` matches any run of characters (Cloudflare "splat"). */
@@ -22,6 +23,7 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  */
 export function headerRules(base: string): HeaderRule[] {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const editionPrefixes = LANGS.map((lang) => EDITIONS[lang].prefix);
   const shared: [string, string][] = [
     ['X-Content-Type-Options', 'nosniff'],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
@@ -40,14 +42,15 @@ export function headerRules(base: string): HeaderRule[] {
         ['Cross-Origin-Resource-Policy', 'same-origin'],
       ],
     },
-    {
-      pattern: `${prefix}embed/*`,
+    // Each edition's embeds and images (/embed/*, /fr/embed/*, /zh/embed/*) are framed and fetched by other sites.
+    ...editionPrefixes.map((edition) => ({
+      pattern: `${prefix}${edition}embed/*`,
       detach: ['Content-Security-Policy', 'X-Frame-Options', 'Cross-Origin-Resource-Policy', 'Cross-Origin-Opener-Policy'],
       headers: [
         ['Content-Security-Policy', "frame-ancestors https:; object-src 'none'; base-uri 'self'; form-action 'self'; upgrade-insecure-requests"],
         ['Cross-Origin-Resource-Policy', 'cross-origin'],
-      ],
-    },
+      ] as [string, string][],
+    })),
     {
       // Loaded by other sites' pages: must be fetchable cross-origin, and short-cached so fixes reach them.
       pattern: `${prefix}embed.js`,
@@ -58,14 +61,14 @@ export function headerRules(base: string): HeaderRule[] {
         ['Cache-Control', 'public, max-age=300'],
       ],
     },
-    {
-      pattern: `${prefix}images/*`,
+    ...editionPrefixes.map((edition) => ({
+      pattern: `${prefix}${edition}images/*`,
       detach: ['Cross-Origin-Resource-Policy'],
       headers: [
         ['Cross-Origin-Resource-Policy', 'cross-origin'],
         ['Access-Control-Allow-Origin', '*'],
-      ],
-    },
+      ] as [string, string][],
+    })),
     {
       pattern: `${prefix}downloads/*`,
       detach: ['Cross-Origin-Resource-Policy'],
