@@ -4,8 +4,7 @@
  * childId) and AMP's embed-size, so hosts already using those work. No polling, and nothing is sent when idle.
  */
 
-/** Our message: an object, so a host can tell it apart from other frames' strings without parsing. */
-export const HEIGHT_MESSAGE_TYPE = 'opsi-embed:height';
+import { HEIGHT_MESSAGE_TYPE } from './embed-message.ts';
 
 export function startEmbedChild(): void {
   if (window.parent === window) return;
@@ -20,6 +19,7 @@ export function startEmbedChild(): void {
     if (Math.abs(height - lastHeight) < 1) return;
     lastHeight = height;
     // Height is not secret, so '*' is fine here; the host side is the one that checks origin and source.
+    // Our message: an object, so a host can tell it apart from other frames' strings without parsing.
     window.parent.postMessage({ type: HEIGHT_MESSAGE_TYPE, height }, '*');
     window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height }, '*');
     if (pymId) window.parent.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, '*');

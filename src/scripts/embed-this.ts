@@ -2,8 +2,6 @@
  * Turns each "Embed this chart" disclosure into a dialog with a live preview (an iframe of the embed page, sized by
  * its own height messages), a theme choice that rewrites the code, and a Copy button using the Clipboard API.
  */
-import { HEIGHT_MESSAGE_TYPE } from './embed-child.ts';
-
 const PREVIEW_MIN = 100;
 const PREVIEW_MAX = 4000;
 /** The theme parameter in the code (after "?" or an escaped "&amp;"; see embedSrc in src/lib/embeds.ts). */
@@ -59,7 +57,7 @@ function enhance(root: HTMLElement): void {
   window.addEventListener('message', (event) => {
     if (!frame || event.source !== frame.contentWindow || event.origin !== window.location.origin) return;
     const data = event.data as { type?: string; height?: unknown };
-    if (data?.type !== HEIGHT_MESSAGE_TYPE || typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
+    if (data?.type !== root.dataset['heightMessage'] || typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
     frame.style.height = `${Math.min(PREVIEW_MAX, Math.max(PREVIEW_MIN, Math.round(data.height)))}px`;
   });
 

@@ -4,7 +4,7 @@
  * never from HTML strings), Esc to close, a country search that knows everyday names, and the view switch. Phones get
  * the same on the prerendered Europe panel. No d3 or TopoJSON on the client: the SVGs are already drawn.
  */
-import { searchCountry, type SearchableCountry } from '../lib/map/search.ts';
+import type { SearchableCountry, SearchResult } from '../lib/map/search.ts';
 
 interface MapParts {
   figure: HTMLElement;
@@ -396,11 +396,19 @@ function enhanceMap(figure: HTMLElement): void {
     if (parts.status) parts.status.textContent = (template ?? '').replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
   };
   let lastQuery = '';
+  // The matching runs in a worker, started on the first search (src/scripts/map-search-worker.ts).
+  let worker: Worker | undefined;
   const findCountry = () => {
     const query = search?.value.trim() ?? '';
     if (query === '' || query === lastQuery) return;
     lastQuery = query;
-    const result = searchCountry(query, searchable);
+    worker ??= new Worker(new URL('./map-search-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }: MessageEvent<{ query: string; result: SearchResult }>) => {
+      if (data.query === lastQuery) answer(data.query, data.result);
+    };
+    worker.postMessage({ query, countries: searchable });
+  };
+  const answer = (query: string, result: SearchResult) => {
     const messages = parts.status?.dataset ?? {};
     if (result.kind === 'match') {
       say(messages['found'], { country: nameOf(result.iso3) });

@@ -26,11 +26,20 @@ async function inView(page: Page, selector: string): Promise<boolean> {
 }
 
 describe.each(VIEWPORTS)('footnotes at $width px', ({ width, height }) => {
-  test.each(CHAPTERS)('%s: every note shows its number, on screen and in print', async (chapter) => {
+  test.each(CHAPTERS)('%s: the notes open with one control, and every note shows its number, on screen and in print', async (chapter) => {
     const page = await open(width, height, chapter);
     const notes = page.locator('ol.notes > li');
     const count = await notes.count();
     expect(count).toBeGreaterThan(0);
+    // Collapsed at first: none of the notes' links is a Tab stop until the reader opens the list.
+    const box = page.locator('details[data-notes]');
+    expect(await box.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await notes.first().isVisible()).toBe(false);
+    const summary = box.locator('summary');
+    expect((await summary.textContent())?.trim()).toContain(String(count));
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await notes.last().isVisible(), 'Enter on the one control opens every note').toBe(true);
     const shown = await page.$$eval('ol.notes > li', (items) =>
       items.map((item) => {
         const number = item.querySelector('.notes__number');
@@ -40,6 +49,9 @@ describe.each(VIEWPORTS)('footnotes at $width px', ({ width, height }) => {
     );
     expect(shown.map((n) => n.text)).toEqual(Array.from({ length: count }, (_, i) => `${i + 1}.`));
     expect(shown.every((n) => n.visible)).toBe(true);
+    // Print shows them whether or not the reader opened the list.
+    await page.keyboard.press('Enter');
+    expect(await notes.first().isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.$$eval('ol.notes .notes__number', (numbers) => numbers.every((n) => n.getBoundingClientRect().width > 0));
     expect(printed).toBe(true);
@@ -51,18 +63,51 @@ describe.each(VIEWPORTS)('footnotes at $width px', ({ width, height }) => {
     const cites = await page.$$eval('sup.cite', (sups) => sups.map((sup) => ({ id: sup.id, href: sup.querySelector('a')?.getAttribute('href') ?? '' })));
     expect(cites.length).toBeGreaterThan(0);
     // Every citing place is reachable from its note, and every back link points at a real citing place.
-    const backLinks = await page.$$eval('ol.notes .notes__back a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const backLinks = await page.$$eval('ol.notes a.notes__back', (links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(backLinks.sort()).toEqual(cites.map((c) => `#${c.id}`).sort());
     // A sample across the page: first, middle and last citation.
     for (const cite of [cites[0]!, cites[Math.floor(cites.length / 2)]!, cites.at(-1)!]) {
       await page.locator(`#${cite.id} a`).click();
       await page.waitForFunction((hash) => location.hash === hash, cite.href);
       expect(await inView(page, cite.href), `${cite.href} is in view after tapping ${cite.id}`).toBe(true);
-      await page.locator(`${cite.href} .notes__back a[href="#${cite.id}"]`).click();
+      await page.locator(`${cite.href} a.notes__back[href="#${cite.id}"]`).click();
       await page.waitForFunction((hash) => location.hash === hash, `#${cite.id}`);
       expect(await inView(page, `#${cite.id}`), `back link returns to ${cite.id} in view`).toBe(true);
     }
     await page.context().close();
+  });
+});
+
+describe('keyboard', () => {
+  test.each(CHAPTERS)('%s: citations are not Tab stops, and Tab reaches every source through the notes control', async (chapter) => {
+    const page = await open(1280, 800, chapter);
+    const cites = await page.$$eval('sup.cite a', (links) => links.map((a) => ({ tabIndex: (a as HTMLAnchorElement).tabIndex, label: a.getAttribute('aria-label') ?? '', text: a.textContent ?? '' })));
+    expect(cites.length).toBeGreaterThan(0);
+    for (const cite of cites) {
+      expect(cite.tabIndex, 'a citation is followed by pointer or screen reader, not a Tab stop').toBe(-1);
+      expect(cite.label, 'a screen reader hears "Source 12", not "12"').toMatch(new RegExp(`\\S+ ${cite.text}$`));
+    }
+    // Tab to the notes control, open it, and the next Tab lands on the first note's source.
+    let onSummary = false;
+    for (let presses = 0; presses < 200 && !onSummary; presses++) {
+      await page.keyboard.press('Tab');
+      onSummary = await page.evaluate(() => !!document.activeElement?.matches('details[data-notes] > summary'));
+    }
+    expect(onSummary, 'Tab reaches the notes control').toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ note: document.activeElement?.closest('li')?.id, href: document.activeElement?.getAttribute('href') }));
+    expect(focused.note).toBe('note-1');
+    expect(focused.href).toMatch(/^https?:\/\//);
+    await page.context().close();
+  });
+
+  test('a shared #note-N address opens the notes at that note', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}how-countries-responded/#note-40`, { waitUntil: 'load' });
+    await expect.poll(() => inView(page, '#note-40')).toBe(true);
+    await context.close();
   });
 });
 
