@@ -22,6 +22,9 @@ interface MapParts {
   insetPaths: Map<string, SVGPathElement>;
   rows: Map<string, HTMLTableRowElement>;
   headers: string[];
+  /** The edition's punctuation for spoken labels (": " / " : " / "："), from the table's data attributes. */
+  colon: string;
+  separator: string;
 }
 
 const HIDE_DELAY_MS = 300;
@@ -75,6 +78,8 @@ function collectParts(figure: HTMLElement): MapParts | null {
     insetPaths,
     rows,
     headers,
+    colon: table.dataset['colon'] ?? ': ',
+    separator: table.dataset['separator'] ?? '; ',
   };
 }
 
@@ -87,7 +92,7 @@ function summaryOf(parts: MapParts, row: HTMLTableRowElement): { name: string; c
   return {
     name: row.querySelector('th')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
     count: second && second !== '—' ? `${parts.headers[2]} ${second}` : `${parts.headers[1]} ${first}`,
-    response: `${parts.headers[5]}: ${cellText(cells[5])}`,
+    response: `${parts.headers[5]}${parts.colon}${cellText(cells[5])}`,
   };
 }
 
@@ -95,7 +100,7 @@ function summaryOf(parts: MapParts, row: HTMLTableRowElement): { name: string; c
 function labelFor(parts: MapParts, row: HTMLTableRowElement): string {
   const cells = [...row.children];
   const { count, response } = summaryOf(parts, row);
-  return `${cellText(cells[0])}: ${count}; ${response}`;
+  return `${cellText(cells[0])}${parts.colon}${count}${parts.separator}${response}`;
 }
 
 function fillTooltip(parts: MapParts, row: HTMLTableRowElement): void {
