@@ -1,0 +1,79 @@
+/**
+ * The country card other newsrooms embed (/embed/country/<slug>/) and its static image: a few lines computed from the
+ * country page's own model (src/lib/countries/page.ts), so the card, its PNG and the page never disagree. Each line is
+ * a label and a value in the edition's words; no number is typed here.
+ */
+import type { TimelineEvent } from '../dataset/types.ts';
+import { formatNumber, formatPartialDate } from '../format.ts';
+import { t } from '../i18n.ts';
+import { getSource } from '../site-data.ts';
+import type { CountryPage } from './page.ts';
+import { countWith } from './words.ts';
+
+export interface CardLine {
+  /** Stable name for tests and styling: report-<id>, verified, unverified, response, latest. */
+  figure: string;
+  label: string;
+  value: string;
+  /** The machine-readable value (a count, a response class, a date), '' when there is none. */
+  data: string;
+  /** The value rests only on weak sources. */
+  unverified?: boolean;
+  /** For the latest event: its date (ISO partial date) and title, shown apart from the label. */
+  event?: TimelineEvent;
+}
+
+export interface CountryCardModel {
+  lines: CardLine[];
+  /** One sentence for alt text and descriptions. */
+  takeaway: string;
+}
+
+const stations = (n: number) => countWith(n, { one: (v) => t('countries.stations.one', { n: v }), other: (v) => t('countries.stations.other', { n: v }) });
+
+export function reportName(id: string): string {
+  return t(`countries.report.${id as '110-overseas'}`);
+}
+
+export function responseLabel(state: string): string {
+  return state === 'none' ? t('countries.response.none') : t(`map.response.${state as 'charges'}`);
+}
+
+export function reportValue(value: number | null, isMinimum: boolean): string {
+  return value === null ? t('countries.report.notGiven') : isMinimum ? t('data.atLeast', { n: stations(value) }) : stations(value);
+}
+
+/** The newest event concerning the country, preferring verified ones; null when it has none. */
+export function latestEvent(page: CountryPage): TimelineEvent | null {
+  const verified = page.events.filter((e) => e.verified);
+  return (verified.length > 0 ? verified : page.events).at(-1) ?? null;
+}
+
+export function buildCountryCard(page: CountryPage): CountryCardModel {
+  const lines: CardLine[] = page.reports.map((r) => {
+    const source = getSource(r.sourceId);
+    return {
+      figure: `report-${r.report}`,
+      label: t('countries.glance.report', { report: reportName(r.report), date: source.published ? formatPartialDate(source.published) : '' }),
+      value: reportValue(r.value, r.isMinimum),
+      data: r.value === null ? '' : String(r.value),
+      unverified: r.value !== null && page.countRow !== null && !page.countRow.verified,
+    };
+  });
+  const verified = page.documented.verified;
+  const unverified = page.documented.total - verified;
+  lines.push({ figure: 'verified', label: t('embed.country.documented'), value: formatNumber(verified), data: String(verified) });
+  if (unverified > 0) {
+    lines.push({ figure: 'unverified', label: t('embed.country.unverified'), value: stations(unverified), data: String(unverified), unverified: true });
+  }
+  const response = responseLabel(page.response.state);
+  lines.push({ figure: 'response', label: t('countries.glance.response'), value: response, data: page.response.state });
+  const event = latestEvent(page);
+  lines.push(
+    event
+      ? { figure: 'latest', label: t('embed.country.latest'), value: `${formatPartialDate(event.date)}: ${event.title}`, data: event.date, unverified: !event.verified, event }
+      : { figure: 'latest', label: t('embed.country.latest'), value: t('embed.country.noEvent'), data: '' },
+  );
+  const takeaway = t('embed.country.takeaway', { country: page.country.name, documented: stations(verified), response });
+  return { lines, takeaway };
+}
