@@ -49,12 +49,13 @@ export function latestEvent(page: CountryPage): TimelineEvent | null {
   return (verified.length > 0 ? verified : page.events).at(-1) ?? null;
 }
 
-export function buildCountryCard(page: CountryPage): CountryCardModel {
+/** `published` gives a report's publication date from its source entry (the site's sources.json unless a test passes its own). */
+export function buildCountryCard(page: CountryPage, published: (sourceId: string) => string | null = (id) => getSource(id).published): CountryCardModel {
   const lines: CardLine[] = page.reports.map((r) => {
-    const source = getSource(r.sourceId);
+    const date = published(r.sourceId);
     return {
       figure: `report-${r.report}`,
-      label: t('countries.glance.report', { report: reportName(r.report), date: source.published ? formatPartialDate(source.published) : '' }),
+      label: t('countries.glance.report', { report: reportName(r.report), date: date ? formatPartialDate(date) : '' }),
       value: reportValue(r.value, r.isMinimum),
       data: r.value === null ? '' : String(r.value),
       unverified: r.value !== null && page.countRow !== null && !page.countRow.verified,
