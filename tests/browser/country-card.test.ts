@@ -108,8 +108,9 @@ describe.each(SAMPLE)('the %s card pasted into a host page on another origin', (
       const narrow = await settle(page);
       // The script set it: the snippet's height attribute is only the placeholder.
       expect(await page.$eval(FRAME, (element) => (element as HTMLIFrameElement).style.height)).toBe(`${narrow.iframe}px`);
+      // A 320 px phone leaves the host's column narrower still (288 px here): the snippet's own height must hold it.
       const placeholder = Number(await page.$eval(FRAME, (element) => element.getAttribute('height')));
-      expect(narrow.iframe).toBeLessThan(placeholder);
+      expect(narrow.iframe, `raise fallbackHeight in src/lib/charts/registry.ts above ${narrow.iframe}px`).toBeLessThanOrEqual(placeholder);
       await page.setViewportSize({ width: 1280, height: 800 });
       const wide = await settle(page);
       // Wider columns put the figures side by side, so the card gets shorter.

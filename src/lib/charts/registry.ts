@@ -93,7 +93,7 @@ const PER_COUNTRY = {
     titleKey: 'embed.country.title',
     embedThisKey: 'embed.country.this',
     canonicalPath: (country) => `countries/${country.slug}/`,
-    fallbackHeight: 780,
+    fallbackHeight: 880,
     image: countryImage,
   },
 } as const satisfies Record<string, PerCountryDefinition>;
