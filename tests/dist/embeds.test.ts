@@ -2,9 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, gzipSync, inflateSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { load, type CheerioAPI } from 'cheerio';
 import { DIST, expectBuilt } from '../helpers/dist.ts';
+import { readPng } from '../helpers/png.ts';
 
 /** Budgets from the embed brief: an embed page is loaded by every reader of a host article, the host script too. */
 const EMBED_PAGE_GZIP_BUDGET = 25 * 1024;
@@ -51,60 +52,6 @@ function isAbsoluteHttpUrl(value: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-interface PngInfo {
-  width: number;
-  height: number;
-  bitDepth: number;
-  colourType: number;
-  interlace: number;
-  /** Bytes of the inflated IDAT stream, and the length a non-interlaced image of this size must have. */
-  inflated: number;
-  expectedInflated: number;
-}
-
-/** Reads a PNG by hand (no image library): checks the signature and every chunk CRC, reads IHDR, inflates IDAT. */
-function readPng(buffer: Buffer): PngInfo {
-  const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (!buffer.subarray(0, 8).equals(SIGNATURE)) throw new Error(`bad PNG signature ${buffer.subarray(0, 8).toString('hex')}`);
-  let offset = 8;
-  let ihdr: Buffer | null = null;
-  const idat: Buffer[] = [];
-  let sawEnd = false;
-  while (offset + 12 <= buffer.length) {
-    const length = buffer.readUInt32BE(offset);
-    const type = buffer.toString('latin1', offset + 4, offset + 8);
-    const data = buffer.subarray(offset + 8, offset + 8 + length);
-    const crc = buffer.readUInt32BE(offset + 8 + length);
-    if (crc32(buffer.subarray(offset + 4, offset + 8 + length)) !== crc) throw new Error(`bad CRC in ${type} chunk at byte ${offset}`);
-    if (offset === 8 && type !== 'IHDR') throw new Error(`first chunk is ${type}, not IHDR`);
-    if (type === 'IHDR') ihdr = Buffer.from(data);
-    if (type === 'IDAT') idat.push(Buffer.from(data));
-    offset += 12 + length;
-    if (type === 'IEND') {
-      sawEnd = true;
-      break;
-    }
-  }
-  if (!ihdr || ihdr.length !== 13) throw new Error('missing or malformed IHDR');
-  if (!sawEnd) throw new Error('missing IEND (truncated file?)');
-  const width = ihdr.readUInt32BE(0);
-  const height = ihdr.readUInt32BE(4);
-  const bitDepth = ihdr[8]!;
-  const colourType = ihdr[9]!;
-  const interlace = ihdr[12]!;
-  const channels: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-  const rowBytes = Math.ceil((width * (channels[colourType] ?? NaN) * bitDepth) / 8);
-  return {
-    width,
-    height,
-    bitDepth,
-    colourType,
-    interlace,
-    inflated: inflateSync(Buffer.concat(idat)).length,
-    expectedInflated: height * (1 + rowBytes),
-  };
 }
 
 describe.each(CHARTS.map((chart) => ({ chart })))('embed/$chart/', ({ chart }) => {
@@ -251,7 +198,8 @@ test('"Embed this chart" offers the light theme first, and pages offer oEmbed di
       const code = $(element).find('textarea[data-embed-code]').text();
       expect(code, file).toMatch(/[?;]theme=light"/);
       expect($(element).find('input[data-embed-theme]:checked').attr('value'), file).toBe('light');
-      const chart = /\/embed\/([a-z0-9-]+)\//.exec(code)?.[1];
+      // A chart id ("map") or a per-country key ("country/ireland"): whatever sits between /embed/ and the query.
+      const chart = /\/embed\/([a-z0-9/-]+?)\/\?/.exec(code)?.[1];
       expect([...offered].some((href) => href.endsWith(`/embed/${chart}/oembed.json`)), `${file} places ${chart} but offers no oEmbed link for it`).toBe(true);
     });
   }

@@ -22,6 +22,11 @@ export function findCountry(code: string): CountryRef | undefined {
   return load().byIso3.get(code.toUpperCase());
 }
 
+/** The country whose page is at /countries/<slug>/, or undefined. */
+export function findCountryBySlug(slug: string): CountryRef | undefined {
+  return load().countries.find((c) => c.slug === slug);
+}
+
 /** Site-relative path of a country's page ("countries/ireland/"), or null when it has none; pass to withBase/chartLink. */
 export function countryPath(code: string | null): string | null {
   if (code === null) return null;
