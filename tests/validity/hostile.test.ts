@@ -91,6 +91,32 @@ export function injectHostileStrings(files: Record<string, DataRecord[]>): Map<s
   return landed;
 }
 
+/**
+ * The French and Chinese pages print the translations, not the English: each translated field gets the same hostile
+ * suffix its English got, and records the new English as its source (so no stale notice changes the page's shape).
+ */
+function carryIntoTranslations(before: Record<string, DataRecord[]>, after: Record<string, DataRecord[]>, dir: string): void {
+  const valueAt = (record: DataRecord | undefined, fieldPath: string): unknown =>
+    fieldPath.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], record);
+  for (const lang of readdirSync(path.join(dir, 'i18n'))) {
+    for (const file of readdirSync(path.join(dir, 'i18n', lang))) {
+      const overlayPath = path.join(dir, 'i18n', lang, file);
+      const overlay = JSON.parse(readFileSync(overlayPath, 'utf8')) as Record<string, { fields: Record<string, { text: string; from: string }> }>;
+      for (const [id, entry] of Object.entries(overlay)) {
+        const old = (before[file] ?? []).find((r) => r['id'] === id);
+        const now = (after[file] ?? []).find((r) => r['id'] === id);
+        for (const [fieldPath, field] of Object.entries(entry.fields)) {
+          const [was, is] = [valueAt(old, fieldPath), valueAt(now, fieldPath)];
+          if (typeof was !== 'string' || typeof is !== 'string' || !is.startsWith(was)) continue;
+          field.text += is.slice(was.length);
+          field.from = is;
+        }
+      }
+      writeFileSync(overlayPath, JSON.stringify(overlay, null, 2));
+    }
+  }
+}
+
 const DANGEROUS = 'script, img, svg, iframe, object, embed, style, math, link[rel="import"], base, form';
 
 /** Counts of dangerous elements, event-handler attributes and script URLs, per page. */
@@ -162,8 +188,10 @@ beforeAll(() => {
   for (const file of Object.keys(TEXT_FIELDS)) {
     hostileData[file] = JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as DataRecord[];
   }
+  const before = structuredClone(hostileData);
   landed = injectHostileStrings(hostileData);
   for (const [file, records] of Object.entries(hostileData)) writeFileSync(path.join(dataDir, file), JSON.stringify(records, null, 2));
+  carryIntoTranslations(before, hostileData, dataDir);
   cleanDir = mkdtempSync(path.join(os.tmpdir(), 'hostile-clean-'));
   hostileDir = mkdtempSync(path.join(os.tmpdir(), 'hostile-build-'));
   for (const [dir, options] of [[cleanDir, {}], [hostileDir, { dataDir }]] as const) {
