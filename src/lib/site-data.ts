@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { DatasetError, loadDataset } from './dataset/load.ts';
 import type { Dataset, ReportedFigure, Source } from './dataset/types.ts';
-import { applyTranslations, formatStale, readTranslationFiles, staleKey, type StaleIndex, type StaleTranslation } from './dataset/translations.ts';
+import { applyTranslations, readTranslationFiles, staleKey, type StaleIndex, type StaleTranslation } from './dataset/translations.ts';
 import { dataDirLabel } from './dataset/load.ts';
 import { computeMetrics, type MetricId } from './derive/metrics.ts';
-import { DEFAULT_LANG, LANGS, type Lang } from './edition/editions.ts';
+import { DEFAULT_LANG, type Lang } from './edition/editions.ts';
 import { editionOf } from './edition/edition.ts';
 
 export interface SiteData {
@@ -61,13 +61,6 @@ export function getSiteData(lang: Lang): SiteData {
   }
   return data;
 }
-
-/** Every edition's stale translations, for the build's report (src/cli/build.ts). Throws like getSiteData. */
-export function staleTranslations(): StaleTranslation[] {
-  return LANGS.flatMap((lang) => [...getSiteData(lang).stale.values()]);
-}
-
-export { formatStale };
 
 function translatedSiteData(english: SiteData, lang: Lang, dataDir: string): SiteData {
   const { dataset, issues, stale } = applyTranslations(english.dataset, lang, readTranslationFiles(dataDir, lang));

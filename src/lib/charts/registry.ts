@@ -20,6 +20,8 @@ import { findCountryBySlug, getCountries } from '../countries/site.ts';
 import { getSiteData } from '../site-data.ts';
 import type { UiKey } from '../i18n.ts';
 import type { Edition } from '../edition/edition.ts';
+import { DEFAULT_EMBED_THEME, embedSnippet, embedUrls } from '../embeds.ts';
+import { absoluteUrl } from '../url.ts';
 
 export type { ChartImage } from '../render-chart-image.ts';
 
@@ -219,4 +221,28 @@ export function renderChartImage(id: EmbedKey, edition: Edition): Promise<ChartI
     perDataset.set(id, pending);
   }
   return pending;
+}
+
+/**
+ * The oEmbed document of any embed (a chart or a per-country card) in an edition: both oEmbed routes serve it, so
+ * a CMS gets the same snippet "Embed this" shows.
+ */
+export async function oembedDocument(entry: ChartEntry | PerCountryEntry, edition: Edition, site: URL | undefined): Promise<Response> {
+  const image = await renderChartImage(entry.id, edition);
+  const urls = embedUrls(entry, site, edition);
+  const body = {
+    version: '1.0',
+    type: 'rich',
+    title: entry.title,
+    provider_name: edition.t('site.title'),
+    provider_url: absoluteUrl(edition.path(''), site),
+    html: embedSnippet(entry, urls, { theme: DEFAULT_EMBED_THEME, alt: image.alt, imageHeight: image.height }),
+    width: 1200,
+    // The iframe's own height in the html: enough for the embed at 320 px, so a consumer that keeps it cuts nothing.
+    height: entry.fallbackHeight,
+    thumbnail_url: urls.image,
+    thumbnail_width: image.width,
+    thumbnail_height: image.height,
+  };
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json+oembed; charset=utf-8' } });
 }

@@ -1,6 +1,6 @@
 /** The chapters and page prose of one edition: English files at the top of content/chapters/ and content/pages/, translations in <lang>/ sub-folders. */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { DEFAULT_LANG, LANGS, isLang, type Lang } from './editions.ts';
+import { DEFAULT_LANG, isLang, type Lang } from './editions.ts';
 
 /** The edition an entry belongs to, from its id ("fr/01-what-they-are" → fr; "01-what-they-are" → en). */
 export function entryLang(id: string): Lang {
@@ -21,4 +21,3 @@ export async function pageIn(name: string, lang: Lang): Promise<CollectionEntry<
   return entry;
 }
 
-export { LANGS };

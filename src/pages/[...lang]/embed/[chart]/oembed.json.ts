@@ -1,31 +1,12 @@
 /** oEmbed discovery document for each registered chart (linked from its embed page and the pages that place it). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { CHART_IDS, chartEntry, renderChartImage, type ChartId } from '../../../../lib/charts/registry.ts';
-import { DEFAULT_EMBED_THEME, embedSnippet, embedUrls } from '../../../../lib/embeds.ts';
+import { CHART_IDS, chartEntry, oembedDocument, type ChartId } from '../../../../lib/charts/registry.ts';
 import { editionOf } from '../../../../lib/edition/edition.ts';
 import { editionPaths, langFromParam } from '../../../../lib/edition/editions.ts';
-import { absoluteUrl } from '../../../../lib/url.ts';
 
 export const getStaticPaths = (() => editionPaths().flatMap(({ params }) => CHART_IDS.map((chart) => ({ params: { ...params, chart } })))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, site }) => {
+export const GET: APIRoute = ({ params, site }) => {
   const edition = editionOf(langFromParam(params['lang']));
-  const entry = chartEntry(params['chart'] as ChartId, edition);
-  const image = await renderChartImage(entry.id, edition);
-  const urls = embedUrls(entry, site, edition);
-  const body = {
-    version: '1.0',
-    type: 'rich',
-    title: entry.title,
-    provider_name: edition.t('site.title'),
-    provider_url: absoluteUrl(edition.path(''), site),
-    html: embedSnippet(entry, urls, { theme: DEFAULT_EMBED_THEME, alt: image.alt, imageHeight: image.height }),
-    width: 1200,
-    // The iframe's own height in the html: enough for the chart at 320 px, so a consumer that keeps it cuts nothing.
-    height: entry.fallbackHeight,
-    thumbnail_url: urls.image,
-    thumbnail_width: image.width,
-    thumbnail_height: image.height,
-  };
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json+oembed; charset=utf-8' } });
+  return oembedDocument(chartEntry(params['chart'] as ChartId, edition), edition, site);
 };
